@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, REPO_ROOT } from './build.ts';
+import { RESULTS_DIR, SITES, sitePaths, type SiteBuild, type SiteName } from './sites.ts';
+
+/**
+ * Build every e2e site once before any test runs, then hand the outcome to the tests through
+ * `provide`/`inject`. A failed build does not throw here: each test that needs the site fails
+ * with the reason, so the totals still count every test.
+ * https://vitest.dev/config/globalsetup
+ */
+export default async function setup(project: TestProject): Promise<void> {
+	const sites = {} as Record<SiteName, SiteBuild>;
+	for (const name of Object.keys(SITES) as SiteName[]) sites[name] = await prepare(name);
+	project.provide('sites', sites);
+}
+
+async function prepare(name: SiteName): Promise<SiteBuild> {
+	const { outDir, contentDir, base } = sitePaths(name);
+	const site = { name, outDir, contentDir, base };
+	const shown = (path: string) => relative(REPO_ROOT, path) || '.';
+
+	if (!existsSync(contentDir)) {
+		const problem =
+			`The ${name} documents are missing: nothing at ${contentDir}.` +
+			(process.env.CI === 'true' ? ' Under CI=true this is a failure.' : ' Its tests are skipped.');
+		console.warn(`\n[e2e] WARNING: ${problem}\n`);
+		return { ...site, status: 'absent', problem };
+	}
+
+	if (process.env.E2E_SKIP_BUILD === '1') {
+		if (existsSync(join(outDir, 'index.html'))) {
+			console.log(`[e2e] reusing ${shown(outDir)} (E2E_SKIP_BUILD=1)`);
+			return { ...site, status: 'reused', problem: '' };
+		}
+		const problem = `E2E_SKIP_BUILD=1, but ${outDir} has no index.html. Run the e2e tests once without it.`;
+		console.warn(`[e2e] ${problem}`);
+		return { ...site, status: 'failed', problem };
+	}
+
+	const logFile = join(RESULTS_DIR, `build-${name}.log`);
+	console.log(`[e2e] building the ${name} site: ${shown(contentDir)} → ${shown(outDir)} …`);
+	const result = await buildSite({ outDir, contentDir, base, logFile });
+	if (result.ok) {
+		console.log(`[e2e] built the ${name} site in ${result.seconds.toFixed(1)} s`);
+		return { ...site, status: 'built', problem: '' };
+	}
+	const problem =
+		`The ${name} site did not build (CONTENT_DIR=${contentDir}). ` +
+		`Full output: ${shown(logFile)}. Last lines:\n${result.tail}`;
+	console.error(`[e2e] ${problem}`);
+	return { ...site, status: 'failed', problem };
+}

@@ -1,0 +1,40 @@
+import { join, resolve } from 'node:path';
+import { REPO_ROOT } from './build.ts';
+
+/** The sites the e2e tests read, each built once per run by the global setup. */
+export const SITES = {
+	seed: { outDir: 'dist-e2e/seed', contentDir: 'content/documents', base: '/' },
+	corpus: { outDir: 'dist-e2e/corpus', contentDir: '../shared/corpus/rmrb', base: '/' },
+} as const;
+
+export type SiteName = keyof typeof SITES;
+
+export interface SiteBuild {
+	name: SiteName;
+	/** Absolute path of the built site. */
+	outDir: string;
+	/** Absolute path of the documents it was built from. */
+	contentDir: string;
+	base: string;
+	/** `built` this run, `reused` (E2E_SKIP_BUILD=1), `failed`, or `absent` (no documents folder). */
+	status: 'built' | 'reused' | 'failed' | 'absent';
+	/** Why it is not usable, in words a reader can act on; empty when it is. */
+	problem: string;
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		sites: Record<SiteName, SiteBuild>;
+	}
+}
+
+export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
+
+export function sitePaths(name: SiteName): { outDir: string; contentDir: string; base: string } {
+	const site = SITES[name];
+	return {
+		outDir: resolve(REPO_ROOT, site.outDir),
+		contentDir: resolve(REPO_ROOT, site.contentDir),
+		base: site.base,
+	};
+}
