@@ -133,7 +133,6 @@ describe('the document page', () => {
 		expect(p5.top).toBeLessThan(p5.viewport);
 	});
 
-	test.todo('keeps every character of the source text in the built HTML (the lead writes this with the parser)');
 });
 
 describe('the layout switch', () => {

@@ -5,6 +5,8 @@ import { REPO_ROOT } from './build.ts';
 export const SITES = {
 	seed: { outDir: 'dist-e2e/seed', contentDir: 'content/documents', base: '/' },
 	corpus: { outDir: 'dist-e2e/corpus', contentDir: '../shared/corpus/rmrb', base: '/' },
+	/** Small hand-made documents: hostile markup, overrides, edge cases (test/fixtures/site). */
+	fixtures: { outDir: 'dist-e2e/fixtures', contentDir: 'test/fixtures/site/documents', base: '/' },
 } as const;
 
 export type SiteName = keyof typeof SITES;

@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect } from 'vitest';
+import { isCI, siteBuild, siteTest, type Site } from './support/fixtures.ts';
+import type { Page } from 'playwright-core';
+
+/**
+ * Every character of a source document reaches its page exactly once, in order. The source side is
+ * read here with a deliberately naive reader (lines between the markers), not with src/lib/parse,
+ * so a parser that drops or duplicates a line cannot also hide it. Comparison ignores white space
+ * only (indentation, full-width spaces, literal `\t` escapes).
+ */
+const squash = (s: string) => s.replace(/\\t|[\s\u3000\u00a0]/g, '');
+
+function sourceBodies(text: string): { zh: string; en: string } {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const hr = lines.findIndex((l) => /^\s*<hr\s*\/?>\s*$/i.test(l));
+  const field = /^\s*(Title|Author|Date|Page|Edition|Column)\s*:/i;
+  let i = 0;
+  while (i < hr && (!lines[i]!.trim() || field.test(lines[i]!))) i++;
+  const en: string[] = [];
+  for (; i < hr; i++) {
+    if (/^\s*\*\*\s*Named Entities\s*\*\*\s*$/i.test(lines[i]!)) break;
+    if (/^\s*(<br\s*\/?>\s*)+$/i.test(lines[i]!)) continue;
+    en.push(lines[i]!);
+  }
+  const col = lines.findIndex((l, k) => k > hr && /^\s*专栏[：:]/.test(l));
+  return { zh: squash(lines.slice(col + 1).join('')), en: squash(en.join('')) };
+}
+
+async function pageBodies(page: Page): Promise<{ h1: string; zh: string; enHead: string; en: string }> {
+  return page.evaluate(() => {
+    const text = (sel: string) =>
+      [...document.querySelectorAll(sel)].filter((e) => !e.closest('.note')).map((e) => e.textContent ?? '').join('');
+    return {
+      h1: text('.doc-head h1 .deck'),
+      zh: text('.rows .cell.zh > p:not(.note)'),
+      enHead: text('.doc-head .headline-en .deck'),
+      en: text('.rows .cell.en > p:not(.note)'),
+    };
+  });
+}
+
+async function checkSite(site: Site, openPage: (o?: object) => Promise<Page>): Promise<number> {
+  const files = readdirSync(site.build.contentDir).filter((f) => /\.(md|txt)$/.test(f) && !/^readme\./i.test(f));
+  expect(files.length).toBeGreaterThan(0);
+  const page = await openPage();
+  await page.goto(site.url);
+  const links = await page.locator('ol.doc-list a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  expect(links.length).toBe(files.length);
+  // Pair pages with files through the file name the page cannot know: compare bodies both ways.
+  const sources = files.map((f) => ({ file: f, ...sourceBodies(readFileSync(join(site.build.contentDir, f), 'utf8')) }));
+  const unmatched = new Set(sources.map((s) => s.file));
+  const problems: string[] = [];
+  for (const href of links) {
+    await page.goto(href);
+    const got = await pageBodies(page);
+    const zhPage = squash(got.zh);
+    const src = sources.find((s) => unmatched.has(s.file) && (s.zh === squash(got.h1) + zhPage || s.zh === zhPage));
+    if (!src) {
+      problems.push(`${href}: its Chinese text matches no source file exactly (first 40: ${zhPage.slice(0, 40)})`);
+      continue;
+    }
+    unmatched.delete(src.file);
+    const enPage = squash(got.enHead) + squash(got.en);
+    if (enPage !== src.en) problems.push(`${src.file}: the English on the page differs from the source (page ${enPage.length} chars, source ${src.en.length})`);
+  }
+  for (const f of unmatched) problems.push(`${f}: no page shows this file's Chinese text`);
+  expect(problems).toEqual([]);
+  return links.length;
+}
+
+const seed = siteTest('seed');
+describe('integrity of the seed site', () => {
+  seed('shows every character of the seed, Chinese and English, once and in order', async ({ site, openPage }) => {
+    expect(await checkSite(site, openPage)).toBe(1);
+  });
+});
+
+const fixtures = siteTest('fixtures');
+describe('hostile source text', () => {
+  fixtures('shows <script> and <img onerror> from a source file as text, and runs none of it', async ({ site, openPage }) => {
+    const page = await openPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(site.url);
+    await page.locator('ol.doc-list a').first().click();
+    await page.waitForLoadState('load');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('.rows script, .rows img, .doc-head script, h1 script').count()).toBe(0);
+    await expect.poll(() => page.locator('#p1 .cell.zh').textContent()).toContain('<script>window.__pwned = 3</script>');
+    expect(await page.locator('#p2 .cell.en').textContent()).toContain('<img src=x onerror="window.__pwned = 2">');
+    expect(await page.locator('h1').textContent()).toContain('标题<script>alert(1)</script>');
+    expect(await page.title()).toContain('<script>alert("title")</script>');
+    expect(errors).toEqual([]);
+  });
+  fixtures('keeps every character of the fixture documents', async ({ site, openPage }) => {
+    expect(await checkSite(site, openPage)).toBeGreaterThan(0);
+  });
+});
+
+const corpus = siteTest('corpus');
+const build = siteBuild('corpus');
+const skip = build.status === 'absent' && !isCI;
+if (skip) console.warn(`\n[e2e] SKIPPING the corpus integrity test: ${build.problem}\n`);
+describe.skipIf(skip)('integrity of the corpus site', () => {
+  corpus('shows every character of every corpus document once and in order', { timeout: 300_000 }, async ({ site, openPage }) => {
+    expect(await checkSite(site, openPage)).toBe(200);
+  });
+});
