@@ -26,7 +26,7 @@ function side(text: string, prefix: 'p' | 'e', file: string, line: number): numb
   for (const tok of text.split(/[\s,]+/).filter(Boolean)) {
     const m = new RegExp(`^${prefix}(\\d+)(?:-${prefix}?(\\d+))?$`).exec(tok);
     if (!m) {
-      throw new SourceError(file, line, `"${tok}" is not a ${prefix === 'p' ? 'Chinese row (p5)' : 'English paragraph (e7)'} or a range of them.`, `Write groups as \`p5 = e7\`, \`p5 p6 = e7-e8\`, \`p7 = -\` or \`- = e9\`.`);
+      throw new SourceError(file, line, `"${tok}" is neither ${prefix === 'p' ? 'a Chinese row (p5)' : 'an English paragraph (e7)'} nor a range of them.`, `Write groups as \`p5 = e7\`, \`p5 p6 = e7-e8\`, \`p7 = -\` or \`- = e9\`.`);
     }
     const a = Number(m[1]);
     const b = m[2] ? Number(m[2]) : a;

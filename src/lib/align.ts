@@ -71,7 +71,8 @@ export function lengthProbability(zhLen: number, enLen: number): number {
   if (zhLen === 0 && enLen === 0) return 1;
   const size = zhLen + enLen / RATIO;
   const delta = Math.log((enLen + 1) / (RATIO * zhLen + 1)) / Math.sqrt(SIGMA * SIGMA + SHORT / Math.max(size, 1));
-  return Math.max(2 * (1 - phi(Math.abs(delta))), 1e-12);
+  // The approximation of Φ overshoots 1 by a hair near 0: keep the result a probability.
+  return Math.min(1, Math.max(2 * (1 - phi(Math.abs(delta))), 1e-12));
 }
 
 interface Side {

@@ -33,6 +33,34 @@ function deckKeys(parts: string[]): Set<string> {
   return keys;
 }
 
+const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'its', 'our', 'their', 'his', 'her', 'after', 'of', 'to', 'in', 'on', 'at', 'as', 'by', 'a', 'an']);
+
+function words(text: string): string[] {
+  return (text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w));
+}
+
+/** Words match when one is a prefix of the other, from five letters on (suggest ~ suggesting). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const n = Math.min(a.length, b.length);
+  return n >= 5 && a.slice(0, n) === b.slice(0, n);
+}
+
+/**
+ * Share of a line's content words found in the title. Headline decks in the body often reword
+ * the title ("Agree to Hold Korean Armistice Talks" under "… Notify Ridgway of Agreement to Hold
+ * Korean Armistice Talks"), so exact comparison is not enough.
+ */
+export function titleOverlap(line: string, title: string): number {
+  const lw = words(line);
+  const tw = words(title);
+  if (!lw.length) return 0;
+  return lw.filter((w) => tw.some((t) => sameWord(w, t))).length / lw.length;
+}
+
+/** A deck counts as the title's when most of its content words are the title's. */
+const OVERLAP = 0.6;
+
 export function splitHeadline(doc: ParsedDocument): SplitHeadline {
   const zh = doc.zh.paragraphs;
   const zhKeys = deckKeys(doc.zh.headline);
@@ -55,10 +83,15 @@ export function splitHeadline(doc: ParsedDocument): SplitHeadline {
     if (!key || t.split(/\s+/).length > SHORT_EN) break;
     // The whole title or the byline: always part of the headline.
     const exact = key === title || (author !== '' && key === author);
-    // A deck of the title ("Eisenhower" / "Passes Through Nanjing…") or a line naming the author
-    // ("Zuo Hai's Poem"): only as many as the Chinese headline has lines, so a caption that
-    // happens to be a part of the title ("A long tank column") stays a paragraph.
-    const partial = (title.includes(key) && key.length >= 4) || (author !== '' && key.includes(author));
+    // A deck of the title ("Eisenhower" / "Passes Through Nanjing…"), a reworded deck, or a line
+    // naming the author ("Zuo Hai's Poem"): only as many as the Chinese headline has lines, so a
+    // caption that happens to be a part of the title ("A long tank column") stays a paragraph.
+    // A line ending like a sentence is the first paragraph, however much it shares with the title.
+    const partial =
+      !/[.!?。！？]["”’)]?$/.test(t) &&
+      ((title.includes(key) && key.length >= 4) ||
+      (author !== '' && key.includes(author)) ||
+        titleOverlap(t, doc.en.title) >= OVERLAP);
     if (exact || (partial && enHead.length < zhHead.length)) enHead.push(en[k]!);
     else break;
   }

@@ -144,6 +144,7 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   j++;
   const bylines: Paragraph[] = [];
   let zhDate = '';
+  let zhDateLine = 0;
   let zhPage = '';
   let section = '';
   let zhColumn = '';
@@ -154,7 +155,10 @@ export function parseDocument(source: string, file: string): ParsedDocument {
       continue;
     }
     let m: RegExpExecArray | null;
-    if (DATE.test(text)) zhDate = text;
+    if (DATE.test(text)) {
+      zhDate = text;
+      zhDateLine = j + 1;
+    }
     else if ((m = EDITION.exec(text))) {
       zhPage = m[1]!.normalize('NFKC');
       section = (m[2] ?? '').trim();
@@ -190,7 +194,7 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   // --- Resolve date and page, English header first.
   const enDate = fields.date?.value ?? '';
   if (enDate && !isValidDate(enDate)) fail(fields.date!.line, `"${enDate}" is not a date in the form YYYY-MM-DD.`, 'Write the date as `Date: 1958-09-25`.');
-  if (zhDate && !isValidDate(zhDate)) fail(headlineLine, `the Chinese date "${zhDate}" is not a valid date.`, 'Write the date under the headline as 1958-09-25.');
+  if (zhDate && !isValidDate(zhDate)) fail(zhDateLine, `the Chinese date "${zhDate}" is not a valid date.`, 'Write the date under the headline as 1958-09-25.');
   const date = enDate || zhDate;
   if (!date) fail(fields.title!.line, 'the document has no date: neither a "Date:" line nor a date under the Chinese headline.', 'Add `Date: YYYY-MM-DD` under the `Title:` line.');
   if (enDate && zhDate && enDate !== zhDate) notes.push({ line: fields.date!.line, message: `the English date ${enDate} differs from the Chinese date ${zhDate}; the English one is used.` });
