@@ -58,7 +58,7 @@ export function documentsLoader(options: { dir: string }): Loader {
           seen.add(id);
           const digest = generateDigest(`${version}\n${loaded.source}\n${loaded.override ?? ''}`);
           if (store.get(id)?.digest === digest) continue;
-          const data = await parseData({ id, data: loaded.data, filePath: abs });
+          const data = await parseData({ id, data: { ...loaded.data }, filePath: abs });
           store.set({ id, data, digest, filePath: relative(process.cwd(), abs) });
           for (const note of loaded.data.notes) logger.debug(`${file}:${note.line}: ${note.message}`);
         }

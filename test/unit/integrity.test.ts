@@ -21,7 +21,7 @@ function expectEveryParagraphOnce(source: string, file: string): void {
 	expect(doc.rows.length, 'rows').toBeGreaterThan(0);
 
 	// Chinese: headline lines plus numbered rows, each source paragraph once (by line and text).
-	const zhHead = split.zhHead.map((p, k) => ({ line: doc.headlineLines[k]!, text: doc.headlineZh[k]! }));
+	const zhHead = split.zhHead.map((_, k) => ({ line: doc.headlineLines[k]!, text: doc.headlineZh[k]! }));
 	expect(zhHead.map(key)).toEqual(split.zhHead.map(key));
 	const zhRows = doc.rows.flatMap((r) => r.zh);
 	const zhShown = tally([...zhHead, ...zhRows].map(key));
