@@ -1,0 +1,22 @@
+/**
+ * Project corrections to pinyin-pro's readings, word → toned pinyin (one syllable per character,
+ * separated by spaces; a syllable without a tone mark is a neutral tone).
+ *
+ * pinyin-pro gives these entries the highest priority, so an entry wins wherever its characters
+ * occur, even across a word boundary: prefer the longest phrase that pins the meaning down
+ * (的地方, not 地方). Each entry has a test row in test/unit/pinyin.test.ts.
+ * Readings follow 《现代汉语词典》 (7th ed.); tones are citation tones (see pinyin.ts).
+ */
+export const pinyinOverrides: Readonly<Record<string, string>> = {
+  // 还 is huán "give back" before money; pinyin-pro reads the adverb hái.
+  还钱: 'huán qián',
+  // 地方 "place" is dìfang (neutral tone); dìfāng is "local (as opposed to central)". After 的 it
+  // is nearly always "place": 发现铜矿的地方, 有矿源的地方 (seed). Misreads the rare 的地方政府.
+  的地方: 'de dì fang',
+  // Adverbial 地 is the particle de; pinyin-pro reads dì after these adverbs (all in the seed).
+  不断地: 'bù duàn de',
+  壮阔地: 'zhuàng kuò de',
+  很好地: 'hěn hǎo de',
+  普遍地: 'pǔ biàn de',
+  迅速地: 'xùn sù de',
+};
