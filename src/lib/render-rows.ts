@@ -1,16 +1,17 @@
 /**
- * Rows → HTML through a unified pipeline, so the rehype plugins in src/plugins (glossary marks,
- * pinyin ruby) transform the same tree the tests look at.
+ * Document trees → HTML through a unified pipeline, so the rehype plugins in src/plugins (glossary
+ * marks, pinyin ruby) transform the same trees everywhere (pages, tests).
  */
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'hast';
+import { unified, type PluggableList } from 'unified';
 import type { Row } from './document.ts';
 import { rowsTree } from './rows-hast.ts';
 
-export type TreeTransform = (tree: Root) => void;
+export function renderTree(tree: Root, plugins: PluggableList = []): string {
+  return toHtml(unified().use(plugins).runSync(tree) as Root);
+}
 
-export function renderRows(rows: Row[], transforms: TreeTransform[] = []): string {
-  const tree = rowsTree(rows);
-  for (const t of transforms) t(tree);
-  return toHtml(tree);
+export function renderRows(rows: Row[], plugins: PluggableList = []): string {
+  return renderTree(rowsTree(rows), plugins);
 }

@@ -1,0 +1,114 @@
+/**
+ * <reader-terms>: glossary marks become popover buttons. Click, tap, Enter or Space on a mark opens
+ * its popover (pre-rendered by TermPopovers.astro) beside it; Esc or a click outside closes it
+ * (Popover API light dismiss) and focus returns to the mark. Hovering or focusing a mark highlights
+ * its partner marks in the same row (Chinese term ↔ English rendering).
+ * https://developer.mozilla.org/docs/Web/API/Popover_API
+ */
+const MARK = 'a.term[data-term]';
+const GAP = 6;
+const EDGE = 8;
+
+export class ReaderTerms extends HTMLElement {
+  #opener: HTMLElement | null = null;
+  #lit: Element[] = [];
+
+  #onClick = (event: MouseEvent) => {
+    const mark = (event.target as Element).closest<HTMLElement>(MARK);
+    if (!mark || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (this.#open(mark)) event.preventDefault();
+  };
+
+  #onKey = (event: KeyboardEvent) => {
+    const mark = (event.target as Element).closest<HTMLElement>(MARK);
+    if (mark && event.key === ' ' && this.#open(mark)) event.preventDefault();
+  };
+
+  #onOver = (event: Event) => {
+    const mark = (event.target as Element).closest<HTMLElement>(MARK);
+    this.#light(mark);
+  };
+
+  #onOut = (event: Event) => {
+    const to = (event as FocusEvent).relatedTarget as Element | null;
+    if (!to?.closest?.(MARK)) this.#light(null);
+  };
+
+  #onToggle = (event: Event) => {
+    const pop = event.target as HTMLElement;
+    if ((event as ToggleEvent).newState === 'closed' && this.#opener) {
+      this.#opener.setAttribute('aria-expanded', 'false');
+      // Esc or Close: give focus back to the mark. A click elsewhere keeps focus where it went.
+      if (pop.contains(document.activeElement) || document.activeElement === document.body) this.#opener.focus();
+      this.#opener = null;
+    }
+  };
+
+  connectedCallback() {
+    for (const mark of this.querySelectorAll<HTMLElement>(MARK)) {
+      mark.setAttribute('role', 'button');
+      mark.setAttribute('aria-haspopup', 'dialog');
+      mark.setAttribute('aria-expanded', 'false');
+    }
+    this.addEventListener('click', this.#onClick);
+    this.addEventListener('keydown', this.#onKey);
+    this.addEventListener('pointerover', this.#onOver);
+    this.addEventListener('focusin', this.#onOver);
+    this.addEventListener('pointerout', this.#onOut);
+    this.addEventListener('focusout', this.#onOut);
+    this.addEventListener('toggle', this.#onToggle, true);
+  }
+
+  disconnectedCallback() {
+    this.removeEventListener('click', this.#onClick);
+    this.removeEventListener('keydown', this.#onKey);
+    this.removeEventListener('pointerover', this.#onOver);
+    this.removeEventListener('focusin', this.#onOver);
+    this.removeEventListener('pointerout', this.#onOut);
+    this.removeEventListener('focusout', this.#onOut);
+    this.removeEventListener('toggle', this.#onToggle, true);
+  }
+
+  /** Highlights the marks of the same term in the same row or headline. */
+  #light(mark: HTMLElement | null) {
+    for (const el of this.#lit) el.classList.remove('term-lit');
+    this.#lit = [];
+    if (!mark) return;
+    const scope = mark.closest('.row, .headline');
+    if (!scope) return;
+    this.#lit = [...scope.querySelectorAll(`a.term[data-term="${CSS.escape(mark.dataset.term!)}"]`)];
+    for (const el of this.#lit) el.classList.add('term-lit');
+  }
+
+  #open(mark: HTMLElement): boolean {
+    const pop = document.getElementById(`pop-${mark.dataset.term}`);
+    if (!pop || typeof pop.showPopover !== 'function') return false;
+    if (pop.matches(':popover-open')) {
+      pop.hidePopover();
+      return true;
+    }
+    this.#opener = mark;
+    mark.setAttribute('aria-expanded', 'true');
+    pop.showPopover();
+    this.#place(pop, mark);
+    pop.focus({ preventScroll: true });
+    return true;
+  }
+
+  /**
+   * Below the mark (above when there is no room), kept inside the viewport: CSS anchor positioning
+   * cannot yet clamp a wide popover into a 375 px screen, so a few lines of geometry do it.
+   */
+  #place(pop: HTMLElement, mark: HTMLElement) {
+    const r = mark.getBoundingClientRect();
+    const w = pop.offsetWidth;
+    const ht = pop.offsetHeight;
+    const left = Math.min(Math.max(EDGE, r.left), window.innerWidth - w - EDGE);
+    const below = r.bottom + GAP;
+    const top = below + ht <= window.innerHeight - EDGE || r.top - GAP - ht < EDGE ? below : r.top - GAP - ht;
+    pop.style.left = `${Math.max(EDGE, left)}px`;
+    pop.style.top = `${Math.max(EDGE, top)}px`;
+  }
+}
+
+if (!customElements.get('reader-terms')) customElements.define('reader-terms', ReaderTerms);

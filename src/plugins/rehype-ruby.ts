@@ -1,0 +1,62 @@
+/**
+ * rehype plugin: pinyin over every Han character of Chinese text, computed at build time, so no
+ * pinyin library reaches the browser. The reading sits in an attribute shown by CSS
+ * (`rt::before { content: attr(data-py) }`), so the text of the page, copy and search highlighting
+ * stay free of pinyin; CSS hides it until the reader switches pinyin on.
+ *
+ *   <p data-n="3">薄弱</p> → <p data-n="3"><ruby>薄<rt data-py="bó"></rt></ruby><ruby>弱<rt data-py="ruò"></rt></ruby></p>
+ *
+ * Readings come from the whole paragraph (context decides 重 zhòng / chóng); inside a glossary term
+ * (`a[data-reading]`) the term's own reading is used, so popover and ruby always agree.
+ */
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit, SKIP } from 'unist-util-visit';
+
+export interface RubyOptions {
+  /** Toned syllable per code point of `text`, null for non-Han (lib/pinyin.ts pinyinSyllables). */
+  syllables: (text: string) => (string | null)[];
+}
+
+const HAN = /\p{Script=Han}/u;
+const isZh = (el: Element) => el.properties.dataN !== undefined || el.properties.dataDeck !== undefined;
+
+function rubyFor(ch: string, py: string): Element {
+  return { type: 'element', tagName: 'ruby', properties: {}, children: [{ type: 'text', value: ch }, { type: 'element', tagName: 'rt', properties: { dataPy: py }, children: [] }] };
+}
+
+export default function rehypeRuby(options: RubyOptions) {
+  return (tree: Root) => {
+    visit(tree, 'element', (block) => {
+      if (!isZh(block)) return;
+      const readings = options.syllables(toString(block));
+      let k = 0; // code point index into the block's text
+      const walk = (parent: Element, override: string[] | null) => {
+        const out: ElementContent[] = [];
+        for (const child of parent.children) {
+          if (child.type === 'element') {
+            const reading = typeof child.properties.dataReading === 'string' ? child.properties.dataReading.split(/\s+/) : null;
+            const hanInside = Array.from(toString(child)).filter((c) => HAN.test(c)).length;
+            walk(child, reading && reading.length === hanInside ? reading : override);
+            out.push(child);
+          } else if (child.type === 'text') {
+            let run = '';
+            for (const ch of Array.from((child as Text).value)) {
+              const py = HAN.test(ch) ? (override?.shift() ?? readings[k]) : null;
+              k++;
+              if (py) {
+                if (run) out.push({ type: 'text', value: run });
+                run = '';
+                out.push(rubyFor(ch, py));
+              } else run += ch;
+            }
+            if (run) out.push({ type: 'text', value: run });
+          } else out.push(child);
+        }
+        parent.children = out;
+      };
+      walk(block, null);
+      return SKIP;
+    });
+  };
+}
