@@ -24,6 +24,12 @@ export interface GlossaryOptions {
   hrefOf: (term: TermInfo) => string;
   /** Filled with the ids of the terms actually marked (for the page's popovers). */
   used?: Set<string>;
+  /**
+   * Print footnotes: each Chinese mark is followed by `<sup class="fn-ref">`; the first one of
+   * each term on the page gets `data-fn` (its number, shown by CSS in print). Shared between the
+   * headline and rows so numbering runs through the page.
+   */
+  footnotes?: Map<string, number>;
 }
 
 const isScope = (el: Element) => {
@@ -55,7 +61,13 @@ export default function rehypeGlossary(options: GlossaryOptions) {
       let at = 0;
       for (const m of matches) {
         if (m.start > at) parts.push({ type: 'text', value: text.slice(at, m.start) });
-        parts.push(anchor(byKey.get(m.key)!, text.slice(m.start, m.end), english));
+        const term = byKey.get(m.key)!;
+        parts.push(anchor(term, text.slice(m.start, m.end), english));
+        if (!english && options.footnotes) {
+          const first = !options.footnotes.has(term.id);
+          if (first) options.footnotes.set(term.id, options.footnotes.size + 1);
+          parts.push(h('sup', { className: ['fn-ref'], ariaHidden: 'true', ...(first ? { dataFn: options.footnotes.get(term.id) } : {}) }));
+        }
         found?.add(m.key);
         at = m.end;
       }

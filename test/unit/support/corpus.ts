@@ -74,8 +74,9 @@ export function decodeHtml(html: string): string {
 /** The `<p>` elements of rendered rows for one side: `data-n` (Chinese) or `data-e` (English). */
 export function renderedParagraphs(html: string, attr: 'data-n' | 'data-e'): { num: number; text: string }[] {
 	const out: { num: number; text: string }[] = [];
-	const re = new RegExp(`<p(?: id="[^"]*")? ${attr}="(\\d+)">([^<]*)</p>`, 'g');
-	for (const m of html.matchAll(re)) out.push({ num: Number(m[1]), text: decodeHtml(m[2]!) });
+	// Paragraphs hold sentence spans (and, with plugins, marks): their text is the text between tags.
+	const re = new RegExp(`<p(?: id="[^"]*")? ${attr}="(\\d+)">(.*?)</p>`, 'g');
+	for (const m of html.matchAll(re)) out.push({ num: Number(m[1]), text: decodeHtml(m[2]!.replace(/<[^>]*>/g, '')) });
 	return out;
 }
 

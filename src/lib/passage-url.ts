@@ -1,0 +1,97 @@
+/**
+ * Passage links: the fragment of a document URL names what to show.
+ *
+ *   #p5                      one row                 #p3-p5            rows 3 to 5
+ *   #p5.2                    one sentence            #p5.2-p5.4        sentences 2 to 4 of p5
+ *   #p2,p5-p7                several ranges (a lesson link)
+ *   #p2,p5-p7&layout=zh&pinyin=on   …with the layout (side, interleaved, zh, en) and pinyin (on, off)
+ *
+ * Parameters after `&` are optional and in any order; unknown ones are kept for other features
+ * (search uses `q`). Pure functions, shared by the browser and the tests.
+ */
+
+export type Layout = 'side' | 'interleaved' | 'zh' | 'en';
+export interface Anchor {
+  /** Row number. */
+  n: number;
+  /** Sentence number inside the row's paragraph, if the anchor names a sentence. */
+  s?: number;
+}
+export interface Range {
+  from: Anchor;
+  to: Anchor;
+}
+export interface Passage {
+  ranges: Range[];
+  layout?: Layout;
+  pinyin?: 'on' | 'off';
+  /** Other `key=value` parameters, untouched. */
+  params: Record<string, string>;
+}
+
+const ANCHOR = /^p(\d+)(?:\.(\d+))?$/;
+const LAYOUTS = new Set(['side', 'interleaved', 'zh', 'en']);
+
+function anchor(text: string): Anchor | null {
+  const m = ANCHOR.exec(text.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  return m[2] ? { n, s: Number(m[2]) } : { n };
+}
+
+export function anchorId(a: Anchor): string {
+  return a.s ? `p${a.n}.${a.s}` : `p${a.n}`;
+}
+
+function compare(a: Anchor, b: Anchor): number {
+  return a.n - b.n || (a.s ?? 0) - (b.s ?? 0);
+}
+
+export function parsePassage(hash: string): Passage {
+  let text = hash.replace(/^#/, '');
+  try {
+    text = decodeURIComponent(text);
+  } catch {
+    /* a malformed escape: read the fragment as it is */
+  }
+  const [head = '', ...rest] = text.split('&');
+  const passage: Passage = { ranges: [], params: {} };
+  for (const part of head.split(',')) {
+    const [a, b] = part.split('-');
+    const from = anchor(a ?? '');
+    const to = b === undefined ? from : anchor(b);
+    if (!from || !to) continue;
+    passage.ranges.push(compare(from, to) <= 0 ? { from, to } : { from: to, to: from });
+  }
+  for (const kv of rest) {
+    const [k = '', v = ''] = kv.split('=');
+    if (k === 'layout' && LAYOUTS.has(v)) passage.layout = v as Layout;
+    else if (k === 'pinyin' && (v === 'on' || v === 'off')) passage.pinyin = v;
+    else if (k) passage.params[k] = v;
+  }
+  return passage;
+}
+
+export function formatPassage(p: Passage): string {
+  const ranges = p.ranges.map((r) => (compare(r.from, r.to) === 0 ? anchorId(r.from) : `${anchorId(r.from)}-${anchorId(r.to)}`)).join(',');
+  const params = [
+    ...(p.layout ? [`layout=${p.layout}`] : []),
+    ...(p.pinyin ? [`pinyin=${p.pinyin}`] : []),
+    ...Object.entries(p.params).map(([k, v]) => `${k}=${encodeURIComponent(v)}`),
+  ];
+  return `#${[ranges, ...params].filter((x, k) => x || k > 0).join('&')}`;
+}
+
+/** Is this anchor inside the range? A row is when any of it is; a sentence when it lies between the ends. */
+export function inRange(a: Anchor, r: Range): boolean {
+  if (a.s === undefined) return a.n >= r.from.n && a.n <= r.to.n;
+  const key = (n: number, s: number) => n * 100_000 + s;
+  const k = key(a.n, a.s);
+  return k >= key(r.from.n, r.from.s ?? 0) && k <= key(r.to.n, r.to.s ?? 99_999);
+}
+
+/** "¶3–5", "¶2, 5–7", "¶5.2" for labels and citations. */
+export function passageLabel(p: Pick<Passage, 'ranges'>): string {
+  const one = (r: Range) => (compare(r.from, r.to) === 0 ? anchorId(r.from).slice(1) : `${anchorId(r.from).slice(1)}–${r.from.n === r.to.n && r.to.s ? r.to.s : anchorId(r.to).slice(1)}`);
+  return `¶${p.ranges.map(one).join(', ')}`;
+}
