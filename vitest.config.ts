@@ -14,6 +14,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['test/unit/**/*.test.ts'],
+					// Corpus-wide tests read 200 files; a busy two-core machine needs more than 5 s.
+					testTimeout: 30_000,
 				},
 			},
 			{

@@ -142,7 +142,8 @@ export class ReaderPassages extends HTMLElement {
 
   #onFocus(target: Element) {
     this.#lightSentence(target);
-    const s = target.closest<HTMLElement>('.cell.zh .s[id]');
+    // Only a sentence itself (clicked or focused), not a glossary mark inside it, offers a passage.
+    const s = target.matches('.cell.zh .s[id]') ? (target as HTMLElement) : null;
     const a = anchorOf(s?.id);
     if (a) {
       this.#candidate = [{ from: a, to: a }];

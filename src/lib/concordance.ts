@@ -76,7 +76,8 @@ export function concordance(terms: TermKey[], docs: ConcordanceDoc[]): Map<strin
 /** Build warnings: terms found in no document, renderings found in no English paragraph. */
 export function glossaryWarnings(terms: (TermKey & { file: string })[], docs: ConcordanceDoc[], found: Map<string, Occurrence[]>): string[] {
   const warnings: string[] = [];
-  const english = docs.flatMap((d) => d.rows.flatMap((r) => r.en.map((e) => e.text)));
+  // The page marks renderings in the English title too (the headline is a scope of its own).
+  const english = docs.flatMap((d) => [d.title, ...d.rows.flatMap((r) => r.en.map((e) => e.text))]);
   for (const t of terms) {
     if (!found.get(t.key)?.length) warnings.push(`${t.file}: the term ${t.key} occurs in no document.`);
     for (const r of t.renderings) {

@@ -18,6 +18,8 @@ export interface NamedEntity {
   pinyin?: string;
   /** The English form used in the translation, when the block gives one. */
   en?: string;
+  /** A description after the English name (`Dazhai - a model agricultural brigade…`). */
+  note?: string;
   /** Group heading the entry sits under (`Organizations`), if any. */
   group?: string;
   /** 1-based line in the source file. */
@@ -47,7 +49,9 @@ export function parseEntityLine(raw: string, line: number, group?: string): Name
   if (paren && paren[1]) {
     entity.pinyin = paren[1].trim();
     // "Dàzhài (Dazhai - a model agricultural production brigade…)": the name is before " - ".
-    entity.en = paren[2]!.split(/\s+-\s+/)[0]!.trim();
+    const [name = '', ...description] = paren[2]!.split(/\s+-\s+/);
+    entity.en = name.trim();
+    if (description.length) entity.note = description.join(' - ').trim();
   } else if (looksLikePinyin(rest)) {
     entity.pinyin = rest;
   } else {

@@ -55,7 +55,7 @@ export function entityTerms(entities: NamedEntity[], curated: TermInfo[], readin
       id: `n-${k + 1}`,
       kind: 'entity',
       reading: readingOf(e.zh),
-      gloss: english,
+      gloss: e.note ? `${english} — ${e.note}` : english,
       renderings: english ? [english] : [],
       ...(english ? { en: english } : {}),
     });

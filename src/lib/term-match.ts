@@ -49,7 +49,8 @@ function renderingPattern(rendering: string): string {
   const words = rendering.trim().toLowerCase().split(/[\s-]+/).filter(Boolean).map(escapeRegExp);
   if (!words.length) return '';
   const last = words.pop()!;
-  const lastPattern = /y$/.test(last) ? `(?:${last}|${last.slice(0, -1)}ies)` : `${last}(?:s|es)?`;
+  // city → cities, but survey → surveys
+  const lastPattern = /[^aeiou]y$/.test(last) ? `(?:${last}|${last.slice(0, -1)}ies)` : `${last}(?:s|es)?`;
   return [...words, lastPattern].join('[\\s\\u2010-\\u2011-]+');
 }
 

@@ -16,7 +16,12 @@ export function readYaml(source: string, file: string): YamlSource {
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
-    const line = counter.linePos(err.pos[0]).line;
+    let line = counter.linePos(err.pos[0]).line;
+    // An unclosed quote is only noticed at the end of the file: point at the line that opens it.
+    if (err.code === 'MISSING_CHAR' && /quote/i.test(err.message)) {
+      const open = source.split(/\r?\n/).findIndex((l, k) => k < line && ((l.match(/"/g) ?? []).length % 2 === 1 || (l.match(/'/g) ?? []).length % 2 === 1));
+      if (open >= 0) line = open + 1;
+    }
     throw new SourceError(file, line, `this is not valid YAML: ${err.message.split('\n')[0]}`, 'Check the indentation and quoting on that line; text with a colon or quotes is safest in "double quotes" or as a `|` block.');
   }
   return {

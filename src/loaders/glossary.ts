@@ -9,7 +9,7 @@ import { relative, resolve } from 'node:path';
 import { AstroError } from 'astro/errors';
 import type { Loader } from 'astro/loaders';
 import { SourceError } from '../lib/errors.ts';
-import { pinyinLine, tonelessPinyin } from '../lib/pinyin.ts';
+import { pinyinLine, toneless } from '../lib/pinyin.ts';
 import { readYaml } from '../lib/yaml-source.ts';
 import { glossaryEntrySchema, storedGlossarySchema } from '../schemas/glossary.ts';
 
@@ -63,7 +63,7 @@ export function glossaryLoader(options: { dir: string }): Loader {
             const noteHtml = (await renderMarkdown(entry.note)).html;
             const data = await parseData({
               id: slug,
-              data: { ...entry, slug, reading, toneless: tonelessPinyin(entry.term), noteHtml, file },
+              data: { ...entry, slug, reading, toneless: toneless(reading), noteHtml, file },
             });
             store.set({ id: slug, data, digest, filePath: relative(process.cwd(), resolve(dir, file)) });
           } catch (e) {

@@ -46,6 +46,8 @@ export const entitySchema = z.object({
   pinyin: z.string().optional(),
   /** The English form used in the translation. */
   en: z.string().optional(),
+  /** Description after the English name, when the block gives one. */
+  note: z.string().optional(),
   /** Group heading in the block (`Organizations`). */
   group: z.string().optional(),
   /** 1-based source line. */
