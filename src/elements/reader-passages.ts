@@ -235,8 +235,20 @@ export class ReaderPassages extends HTMLElement {
     return `${location.href.replace(/#.*$/, '')}${fragment}`;
   }
 
-  #citation(): string {
-    return chicagoCitation({ ...this.#cite, passage: this.#candidate.length ? passageLabel({ ranges: this.#candidate }) : '', url: this.#url(this.#candidate.length ? this.#fragment() : ''), accessed: today() });
+  #citation(ranges: Range[] = this.#candidate): string {
+    const fragment = ranges.length ? formatPassage({ ...this.#current, ranges }) : '';
+    return chicagoCitation({ ...this.#cite, passage: ranges.length ? passageLabel({ ranges }) : '', url: this.#url(fragment), accessed: today() });
+  }
+
+  /** Source and address in every printed page's footer (CSS page margin boxes take a string). */
+  #pageFooter(text: string) {
+    let style = document.getElementById('print-footer');
+    if (!style) {
+      style = document.createElement('style');
+      style.id = 'print-footer';
+      document.head.append(style);
+    }
+    style.textContent = `@page { @bottom-left { content: ${JSON.stringify(text)}; font: 7pt/1.3 sans-serif; color: #555; vertical-align: top; } }`;
   }
 
   #openCite() {
@@ -300,9 +312,19 @@ export class ReaderPassages extends HTMLElement {
   #footnotes() {
     const list = this.querySelector<HTMLOListElement>('.print-notes ol');
     const cite = this.querySelector<HTMLElement>('.print-cite');
-    if (cite) cite.textContent = this.#citation();
-    if (!list) return;
     const passageOnly = document.documentElement.classList.contains('print-passage');
+    // Printing the whole page cites the whole article, whatever the address highlights.
+    const citation = passageOnly ? this.#citation() : this.#citation([]);
+    if (cite) cite.textContent = citation;
+    const ranges = passageOnly ? this.#candidate : [];
+    this.#pageFooter(
+      `《人民日报》 People’s Daily, ${this.#cite.date}, page ${this.#cite.page}${ranges.length ? `, ${passageLabel({ ranges })}` : ''} · ${this.#url(ranges.length ? formatPassage({ ...this.#current, ranges }) : '')}`,
+    );
+    for (const row of this.querySelectorAll<HTMLElement>('.row')) {
+      // About half an A4 page of text: past that, keeping the row whole leaves big gaps.
+      row.classList.toggle('print-may-split', (row.textContent ?? '').length > 1200);
+    }
+    if (!list) return;
     const numbers = new Map<string, number>();
     for (const ref of this.querySelectorAll<HTMLElement>('.fn-ref')) ref.removeAttribute('data-fn');
     for (const mark of this.querySelectorAll<HTMLElement>('.headline a.term:not(.term-en), .row a.term:not(.term-en)')) {

@@ -4,8 +4,10 @@
  * 14.88–14.91 and 14.191). Pure: used at build time (the no-JavaScript fallback) and in the browser.
  *
  *   “中共中央和国务院指示抓住大跃进中薄弱环节 ……” [The CCP Central Committee …]. 《人民日报》
- *   (People’s Daily), September 25, 1958, page 1, ¶3–5. https://…#p3-p5 (accessed November 25,
- *   2026; duizhao content version 1a2b3c4d5e).
+ *   (People’s Daily), September 25, 1958, page 1, ¶3–5. Accessed November 25, 2026.
+ *   https://…#p3-p5. duizhao content version 1a2b3c4d5e.
+ *
+ * The access date stands before the URL (CMOS 14.12).
  */
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -37,6 +39,6 @@ export function chicagoCitation(c: CitationInput): string {
   const author = [c.author, c.authorZh.join(' ')].filter(Boolean).join(' ');
   const headline = c.headlineZh.join(' ');
   const where = [`《人民日报》 (People’s Daily), ${longDate(c.date)}`, `page ${c.page}`, ...(c.passage ? [c.passage] : [])].join(', ');
-  const access = [c.accessed ? `accessed ${longDate(c.accessed)}` : '', `duizhao content version ${c.version}`].filter(Boolean).join('; ');
-  return `${author ? `${author}. ` : ''}“${headline}” [${c.title}]. ${where}. ${c.url} (${access}).`;
+  const accessed = c.accessed ? ` Accessed ${longDate(c.accessed)}.` : '';
+  return `${author ? `${author}. ` : ''}“${headline}” [${c.title}]. ${where}.${accessed} ${c.url}. duizhao content version ${c.version}.`;
 }

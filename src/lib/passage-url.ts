@@ -47,14 +47,20 @@ function compare(a: Anchor, b: Anchor): number {
   return a.n - b.n || (a.s ?? 0) - (b.s ?? 0);
 }
 
-export function parsePassage(hash: string): Passage {
-  let text = hash.replace(/^#/, '');
+function decode(text: string): string {
   try {
-    text = decodeURIComponent(text);
+    return decodeURIComponent(text);
   } catch {
-    /* a malformed escape: read the fragment as it is */
+    return text; // a malformed escape: read it as it is
   }
-  const [head = '', ...rest] = text.split('&');
+}
+
+export function parsePassage(hash: string): Passage {
+  // Split first, decode each piece after: a value may hold an escaped `&` or `=`.
+  const pieces = hash.replace(/^#/, '').split('&');
+  // A view link may name no passage at all: `#layout=zh&pinyin=on`.
+  const head = pieces[0]?.includes('=') ? '' : decode(pieces.shift() ?? '');
+  const rest = pieces;
   const passage: Passage = { ranges: [], params: {} };
   for (const part of head.split(',')) {
     const [a, b] = part.split('-');
@@ -64,7 +70,9 @@ export function parsePassage(hash: string): Passage {
     passage.ranges.push(compare(from, to) <= 0 ? { from, to } : { from: to, to: from });
   }
   for (const kv of rest) {
-    const [k = '', v = ''] = kv.split('=');
+    const at = kv.indexOf('=');
+    const k = decode(at < 0 ? kv : kv.slice(0, at));
+    const v = at < 0 ? '' : decode(kv.slice(at + 1));
     if (k === 'layout' && LAYOUTS.has(v)) passage.layout = v as Layout;
     else if (k === 'pinyin' && (v === 'on' || v === 'off')) passage.pinyin = v;
     else if (k) passage.params[k] = v;
@@ -77,9 +85,9 @@ export function formatPassage(p: Passage): string {
   const params = [
     ...(p.layout ? [`layout=${p.layout}`] : []),
     ...(p.pinyin ? [`pinyin=${p.pinyin}`] : []),
-    ...Object.entries(p.params).map(([k, v]) => `${k}=${encodeURIComponent(v)}`),
+    ...Object.entries(p.params).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`),
   ];
-  return `#${[ranges, ...params].filter((x, k) => x || k > 0).join('&')}`;
+  return `#${(ranges ? [ranges, ...params] : params).join('&')}`;
 }
 
 /** Is this anchor inside the range? A row is when any of it is; a sentence when it lies between the ends. */
@@ -92,6 +100,12 @@ export function inRange(a: Anchor, r: Range): boolean {
 
 /** "¶3–5", "¶2, 5–7", "¶5.2" for labels and citations. */
 export function passageLabel(p: Pick<Passage, 'ranges'>): string {
-  const one = (r: Range) => (compare(r.from, r.to) === 0 ? anchorId(r.from).slice(1) : `${anchorId(r.from).slice(1)}–${r.from.n === r.to.n && r.to.s ? r.to.s : anchorId(r.to).slice(1)}`);
+  const one = (r: Range) => {
+    const from = anchorId(r.from).slice(1);
+    if (compare(r.from, r.to) === 0) return from;
+    // Sentences of one paragraph: ¶5.2–4; anything else names both ends in full: ¶5–5.3, ¶3–5.
+    const to = r.from.n === r.to.n && r.from.s !== undefined && r.to.s !== undefined ? String(r.to.s) : anchorId(r.to).slice(1);
+    return `${from}–${to}`;
+  };
   return `¶${p.ranges.map(one).join(', ')}`;
 }
