@@ -48,10 +48,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 	const started = performance.now();
 	const code = await new Promise<number>((done) => {
+		// Vitest sets Vite's BASE_URL=/ in its own environment; passed on, it would override BASE.
+		const { BASE_URL: _viteBase, ...parentEnv } = process.env;
 		const child = spawn('npx', args, {
 			cwd: REPO_ROOT,
 			env: {
-				...process.env,
+				...parentEnv,
 				CONTENT_DIR: contentDir,
 				OUT_DIR: outDir,
 				BASE: base,
