@@ -1,12 +1,19 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import offline from './src/integrations/offline.ts';
 
 /**
  * BASE serves the site under a sub-path (`BASE=/reader/ npm run build`); OUT_DIR writes the build
  * elsewhere than dist/ (tests build several sites side by side). CONTENT_DIR is read by
- * src/content.config.ts.
+ * src/content.config.ts. `BASE=./` (or `--base ./`, as `npm run build:portable` does) builds the
+ * portable site with relative URLs, for file:// (src/integrations/offline.ts).
  */
 const base = process.env.BASE || '/';
+
+// A build started from a test inherits vitest's copy of Vite's env in process.env (BASE_URL=/,
+// MODE=test, DEV=1…), and Astro hands process.env to import.meta.env in pages, where BASE_URL
+// would win over `base` (every link at / in a /reader/ build). Vite sets these itself.
+for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete process.env[key];
 
 export default defineConfig({
   base,
@@ -16,4 +23,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Everything is static: no image service, no fonts or scripts from other origins.
   prefetch: false,
+  // The service worker and its precache (every build), the portable build (`--base ./`).
+  integrations: [offline()],
 });

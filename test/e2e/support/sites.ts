@@ -7,6 +7,10 @@ export const SITES = {
 	corpus: { outDir: 'dist-e2e/corpus', contentDir: '../shared/corpus/rmrb', base: '/' },
 	/** Small hand-made documents: hostile markup, overrides, edge cases (test/fixtures/site). */
 	fixtures: { outDir: 'dist-e2e/fixtures', contentDir: 'test/fixtures/site/documents', base: '/' },
+	/** The seed served under a sub-path (`BASE=/reader/`): every URL must carry it. */
+	reader: { outDir: 'dist-e2e/reader', contentDir: 'content/documents', base: '/reader/' },
+	/** The seed as the portable build (`--base ./`): relative URLs, classic scripts, opened from file://. */
+	portable: { outDir: 'dist-e2e/portable', contentDir: 'content/documents', base: './' },
 } as const;
 
 export type SiteName = keyof typeof SITES;
