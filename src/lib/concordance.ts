@@ -4,6 +4,7 @@
  * (lib/term-match.ts over all terms at once), so a concordance line is exactly a marked term.
  */
 import type { Row } from './document.ts';
+import { rowSentences } from './sentences.ts';
 import { chineseMatcher, englishMatcher } from './term-match.ts';
 
 export interface ConcordanceDoc {
@@ -21,7 +22,10 @@ export interface Occurrence {
   n: number;
   /** The Chinese sentence, split around the term: before, term, after. */
   zh: [string, string, string];
-  /** The English counterpart: the sentence with the rendering split out, or the whole row. */
+  /**
+   * The English counterpart: the aligned English sentence(s) (lib/sentences.ts), with the rendering
+   * split out when it is there; the row's English when no sentence is aligned; null without English.
+   */
   en: [string, string, string] | null;
 }
 
@@ -47,23 +51,19 @@ export function concordance(terms: TermKey[], docs: ConcordanceDoc[]): Map<strin
   for (const doc of docs) {
     for (const row of doc.rows) {
       const english = row.en.map((e) => e.text).join(' ');
-      for (const z of row.zh) {
-        for (const sentence of splitZhSentences(z.text)) {
-          for (const m of matchZh(sentence)) {
-            let en: Occurrence['en'] = english ? ['', english, ''] : null;
-            for (const s of splitEnSentences(english)) {
-              const hit = matchEn(s, new Set([m.key]))[0];
-              if (hit) {
-                en = [s.slice(0, hit.start), s.slice(hit.start, hit.end), s.slice(hit.end)];
-                break;
-              }
-            }
+      const aligned = rowSentences(row);
+      const enSentences = aligned.en.flatMap((p) => p.sentences);
+      for (const z of aligned.zh) {
+        for (const sentence of z.sentences) {
+          const counterpart = enSentences.filter((e) => e.ids.includes(sentence.id)).map((e) => e.text.trim()).join(' ');
+          for (const m of matchZh(sentence.text)) {
+            const text = counterpart || english;
+            const hit = text ? matchEn(text, new Set([m.key]))[0] : undefined;
             out.get(m.key)!.push({
               doc,
               n: z.n,
-              zh: [sentence.slice(0, m.start), sentence.slice(m.start, m.end), sentence.slice(m.end)],
-              // Without a rendering found, the whole English of the row is the counterpart (not split).
-              en: en && en[0] === '' && en[2] === '' && en[1] === english ? ['', '', english] : en,
+              zh: [sentence.text.slice(0, m.start), sentence.text.slice(m.start, m.end), sentence.text.slice(m.end)],
+              en: !text ? null : hit ? [text.slice(0, hit.start), text.slice(hit.start, hit.end), text.slice(hit.end)] : ['', '', text],
             });
           }
         }

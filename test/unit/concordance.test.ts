@@ -128,10 +128,10 @@ describe('concordance on small documents', () => {
 		expect(hit!.en).toBeNull();
 	});
 
-	it('joins the English of a row with several English paragraphs, and finds the rendering in the second', () => {
+	it('gives the aligned English sentences of a row with several English paragraphs, the rendering split out', () => {
 		const doc = docOf([{ zh: [[3, '这样土洋并举。']], en: [[3, 'First part.'], [4, 'Then combining indigenous and foreign methods.']] }]);
 		const [hit] = concordance([TUYANG], [doc]).get('土洋并举')!;
-		expect(hit!.en).toEqual(['Then ', 'combining indigenous and foreign methods', '.']);
+		expect(hit!.en).toEqual(['First part. Then ', 'combining indigenous and foreign methods', '.']);
 	});
 
 	it('links an occurrence in the second paragraph of a merged row to that paragraph (#p5)', () => {
