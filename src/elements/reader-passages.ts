@@ -5,7 +5,9 @@
  * - Each row gets a link button (copies its URL); shift-click on a second row number makes a
  *   range; selecting text over rows, or clicking a sentence, offers that passage.
  * - The passage bar: Copy link · Cite · Copy passage · Print passage.
- * - Sentences: hovering or focusing one highlights its counterpart in the other language.
+ * - Sentences: hovering or focusing one highlights its counterpart in the other language. They
+ *   stay out of the Tab order (hundreds of stops); from a row number, → and ← step through the
+ *   sentences of the page, Esc goes back to the row number.
  * - Printing: glossary footnotes are numbered for what is printed.
  * The page reads fine without it: row numbers are plain links and :target highlights one row.
  */
@@ -48,6 +50,7 @@ export class ReaderPassages extends HTMLElement {
     this.addEventListener('click', (e) => this.#onClick(e), { signal });
     this.addEventListener('pointerover', (e) => this.#lightSentence(e.target as Element), { signal });
     this.addEventListener('focusin', (e) => this.#onFocus(e.target as Element), { signal });
+    this.addEventListener('keydown', (e) => this.#onKey(e), { signal });
     this.#fromHash(true);
   }
 
@@ -148,6 +151,25 @@ export class ReaderPassages extends HTMLElement {
     if (a) {
       this.#candidate = [{ from: a, to: a }];
       this.#showBar();
+    }
+  }
+
+  /** Arrow keys from a row number or a sentence move through the Chinese sentences. */
+  #onKey(event: KeyboardEvent) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    const onPn = target.matches('a.pn');
+    const onS = target.matches('.cell.zh .s[id]');
+    if (!onPn && !onS) return;
+    const all = [...this.querySelectorAll<HTMLElement>('.cell.zh .s[id]')];
+    let next: HTMLElement | undefined;
+    if (event.key === 'Escape' && onS) next = target.closest('.row')?.querySelector<HTMLElement>('a.pn') ?? undefined;
+    else if (event.key === 'ArrowRight' || event.key === 'ArrowDown') {
+      next = onPn ? (document.getElementById(`p${target.textContent}.1`) ?? undefined) : all[all.indexOf(target) + 1];
+    } else if ((event.key === 'ArrowLeft' || event.key === 'ArrowUp') && onS) next = all[all.indexOf(target) - 1];
+    if (next) {
+      event.preventDefault();
+      next.focus();
     }
   }
 

@@ -213,6 +213,22 @@ describe('sentences', () => {
 		expect(await bar(page).locator('.pb-label').textContent()).toBe('¶5.6');
 	});
 
+	test('reaches sentences from the keyboard: → from a row number, → and ← between sentences, Esc back', async ({ site, openPage }) => {
+		const page = await openPage();
+		await load(page, site.at(DOC));
+		await page.locator('#p5 a.pn').focus();
+		await page.keyboard.press('ArrowRight');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('p5.1');
+		await page.keyboard.press('ArrowRight');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('p5.2');
+		await expect.poll(() => lit(page)).toEqual(['zh p5.2', 'en p5.2']);
+		expect(await bar(page).locator('.pb-label').textContent()).toBe('¶5.2');
+		await page.keyboard.press('ArrowLeft');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('p5.1');
+		await page.keyboard.press('Escape');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('5');
+	});
+
 	test('#p5.2 marks that sentence and its English counterpart as the passage', async ({ site, openPage }) => {
 		const page = await openPage();
 		await load(page, `${site.at(DOC)}#p5.2`);
