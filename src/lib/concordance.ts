@@ -4,7 +4,7 @@
  * (lib/term-match.ts over all terms at once), so a concordance line is exactly a marked term.
  */
 import type { Row } from './document.ts';
-import { rowSentences } from './sentences.ts';
+import { rowSentences, splitEnSentences, splitZhSentences } from './sentences.ts';
 import { chineseMatcher, englishMatcher } from './term-match.ts';
 
 export interface ConcordanceDoc {
@@ -27,16 +27,6 @@ export interface Occurrence {
    * split out when it is there; the row's English when no sentence is aligned; null without English.
    */
   en: [string, string, string] | null;
-}
-
-/** Chinese sentences end in 。！？；… (closing quotes and brackets stay with them). */
-export function splitZhSentences(text: string): string[] {
-  return text.match(/[^。！？；…]+(?:[。！？；…]+[”’」』）)]*)?|[。！？；…]+/g) ?? [text];
-}
-
-/** English sentences end in . ! ? ; followed by white space. */
-export function splitEnSentences(text: string): string[] {
-  return text.split(/(?<=[.!?;]["”’)]?)\s+(?=\S)/);
 }
 
 export interface TermKey {

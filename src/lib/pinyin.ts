@@ -31,6 +31,9 @@ function ensureDictionary(): void {
  * Han character read in context (`薄弱` → `['bó', 'ruò']`), `null` for anything else.
  */
 export function pinyinSyllables(text: string): (string | null)[] {
+  // The reader's ruby and the search index read the same paragraphs in one build: read each once.
+  const known = memo.get(text);
+  if (known) return [...known];
   ensureDictionary();
   const chars = Array.from(text);
   const syllables: (string | null)[] = chars.map(() => null);
@@ -46,8 +49,12 @@ export function pinyinSyllables(text: string): (string | null)[] {
     readRun(chars, start, end, syllables);
     start = end;
   }
-  return syllables;
+  memo.set(text, syllables);
+  return [...syllables];
 }
+
+/** Readings by paragraph text, for the life of the build process (a corpus is a few MB of text). */
+const memo = new Map<string, (string | null)[]>();
 
 /**
  * pinyin-pro 3.29's max-probability segmenter loses its underflow exponent on characters that start

@@ -5,8 +5,17 @@
  * sentences carry the anchors of the Chinese sentences they translate.
  */
 import { alignParagraphs } from './align.ts';
-import { splitEnSentences, splitZhSentences } from './concordance.ts';
 import type { Row } from './document.ts';
+
+/** Chinese sentences end in 。！？；… (closing quotes and brackets stay with them). */
+export function splitZhSentences(text: string): string[] {
+  return text.match(/[^。！？；…]+(?:[。！？；…]+[”’」』）)]*)?|[。！？；…]+/g) ?? [text];
+}
+
+/** English sentences end in . ! ? ; followed by white space. */
+export function splitEnSentences(text: string): string[] {
+  return text.split(/(?<=[.!?;]["”’)]?)\s+(?=\S)/);
+}
 
 export interface ZhSentence {
   /** `p5.2` */

@@ -4,22 +4,12 @@ import { alignParagraphs, lengthProbability, type Bead } from '../../src/lib/ali
 import { checkOverride, parseOverride } from '../../src/lib/align-override.ts';
 import { chineseNumeral, enNumbers, zhNumbers } from '../../src/lib/anchors.ts';
 import { buildDocument, type DocumentModel } from '../../src/lib/document.ts';
-import { SourceError } from '../../src/lib/errors.ts';
+import { sourceError } from './support/errors.ts';
 import { splitHeadline } from '../../src/lib/headline.ts';
 import { listDocumentFiles, loadDocument } from '../../src/lib/load.ts';
 import { parseDocument } from '../../src/lib/parse.ts';
 import { corpusFiles, describeCorpus, FIXTURES_DIR, readCorpus, readSeed, SEED_FILE } from './support/corpus.ts';
 
-/** The error `run` throws, which must be a SourceError. */
-function sourceError(run: () => unknown): SourceError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof SourceError) return error;
-		throw error;
-	}
-	throw new Error('expected a SourceError, but nothing was thrown');
-}
 
 /** Rows as `[Chinese row numbers, English paragraph numbers]`, the shape the gold is written in. */
 const shape = (doc: DocumentModel) => doc.rows.map((r) => [r.zh.map((z) => z.n), r.en.map((e) => e.e)]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { concordance, glossaryWarnings, splitEnSentences, splitZhSentences, type ConcordanceDoc } from '../../src/lib/concordance.ts';
+import { concordance, glossaryWarnings, type ConcordanceDoc } from '../../src/lib/concordance.ts';
+import { splitEnSentences, splitZhSentences } from '../../src/lib/sentences.ts';
 import { buildDocument } from '../../src/lib/document.ts';
 import { parseDocument } from '../../src/lib/parse.ts';
 import { rowsOf } from '../fixtures/plugins/cases.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOverride } from '../../src/lib/align-override.ts';
-import { splitZhSentences } from '../../src/lib/concordance.ts';
+import { splitZhSentences } from '../../src/lib/sentences.ts';
 import { buildDocument, type DocumentModel } from '../../src/lib/document.ts';
 import { parseDocument } from '../../src/lib/parse.ts';
 import { renderRows } from '../../src/lib/render-rows.ts';

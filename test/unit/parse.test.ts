@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/lib/document.ts';
-import { SourceError } from '../../src/lib/errors.ts';
+import { sourceError } from './support/errors.ts';
 import { parseDocument, type ParsedDocument } from '../../src/lib/parse.ts';
 import { renderRows } from '../../src/lib/render-rows.ts';
 import { decodeHtml, describeCorpus, readCorpus, readFixture, readSeed, SEED_FILE } from './support/corpus.ts';
 
-/** The error `run` throws, which must be a SourceError. */
-function sourceError(run: () => unknown): SourceError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof SourceError) return error;
-		throw error;
-	}
-	throw new Error('expected a SourceError, but nothing was thrown');
-}
 
 /**
  * A small valid document, one entry per source line (line numbers in the comments), so each
