@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -80,6 +80,12 @@ async function shot(page: Page, name: string): Promise<void> {
 	await page.screenshot({ path: join(SCREENS, `passages-${name}.png`) });
 }
 
+/** pdftotext, pdfinfo and pdftoppm come with Debian's poppler-utils (README, "Requirements"). */
+function requirePoppler(): void {
+	const missing = ['pdftotext', 'pdfinfo', 'pdftoppm'].filter((tool) => spawnSync(tool, ['-v']).error);
+	if (missing.length) throw new Error(`${missing.join(', ')} not found: the print tests read the PDF with poppler-utils. Install it with\n    apt-get install -y poppler-utils\n(.ci/run does this when it is missing).`);
+}
+
 /** Print the page to PDF as Chromium does for window.print (page.pdf() fires beforeprint), and read its text. */
 async function printed(page: Page, name: string): Promise<{ text: string; layout: string; pages: number; lastPage: string }> {
 	mkdirSync(PDFS, { recursive: true });
@@ -88,6 +94,7 @@ async function printed(page: Page, name: string): Promise<{ text: string; layout
 	writeFileSync(file, await page.pdf({ format: 'A4' }));
 	await page.emulateMedia({ media: 'screen' });
 	mkdirSync(SCREENS, { recursive: true });
+	requirePoppler();
 	execFileSync('pdftoppm', ['-png', '-r', '60', file, join(SCREENS, `passages-${name}`)]);
 	const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
 	return {
