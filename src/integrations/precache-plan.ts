@@ -31,7 +31,11 @@ const SEARCH = /^search-index\//;
 /** Never precached: the worker itself, the offline read-me, source maps. */
 const SKIP = /^(sw\.js|README-OFFLINE\.txt)$|\.map$/;
 
+/** A year's headlines for the year page's filter: as large as the year, loaded when filtering. */
+const HEADLINES = /^\d{4}\/headlines\.js$/;
+
 function tier(path: string): number {
+  if (HEADLINES.test(path)) return 4;
   if (!path.endsWith('.html')) {
     if (SEARCH.test(path)) return /^(meta|site-search)\.js$/.test(path.slice('search-index/'.length)) ? 2 : 4;
     return 0;

@@ -17,17 +17,30 @@ export interface StoredShape extends DocumentModel {
 
 export interface LoadedDocument {
   path: string;
+  /** The URL the document would have had, when another file took it first (see `loadDocument`). */
+  wanted?: string;
   source: string;
   override?: string;
   data: StoredShape;
 }
 
-/** Document files in a folder: `.txt` and `.md`, except README files; sorted by name. */
+/**
+ * Document files below a folder, read recursively as archives store them (`1958/09/…`): `.txt`
+ * and `.md`, except README files and hidden folders; paths relative to `dir` with `/`, sorted, so
+ * the order (and the `-2` of a colliding URL) is the same on every machine.
+ */
 export function listDocumentFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isFile() && /\.(txt|md)$/i.test(d.name) && !/^readme\./i.test(d.name))
-    .map((d) => d.name)
-    .sort();
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const d of readdirSync(resolve(dir, rel), { withFileTypes: true })) {
+      if (d.name.startsWith('.') || d.name === 'node_modules') continue;
+      const path = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) walk(path);
+      else if (d.isFile() && /\.(txt|md)$/i.test(d.name) && !/^readme\./i.test(d.name)) out.push(path);
+    }
+  };
+  walk('');
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -41,8 +54,9 @@ export function loadDocument(dir: string, file: string, paths: Map<string, strin
   const override = existsSync(resolve(dir, overrideFile)) ? readFileSync(resolve(dir, overrideFile), 'utf8') : undefined;
   const model = buildDocument(parsed, override === undefined ? undefined : { groups: parseOverride(override, overrideFile), file: overrideFile });
   const slug = documentSlug(file, model.title);
-  let path = documentPath(model.date, model.page, slug);
+  const wanted = documentPath(model.date, model.page, slug);
+  let path = wanted;
   for (let k = 2; paths.has(path); k++) path = documentPath(model.date, model.page, `${slug}-${k}`);
   paths.set(path, file);
-  return { path, source, ...(override === undefined ? {} : { override }), data: { file, path, ...model } };
+  return { path, ...(path === wanted ? {} : { wanted }), source, ...(override === undefined ? {} : { override }), data: { file, path, ...model } };
 }

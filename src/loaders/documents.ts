@@ -12,6 +12,7 @@ import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadDocument, listDocumentFiles, type LoadedDocument } from '../lib/load.ts';
 import { SourceError } from '../lib/errors.ts';
+import { describeRange, inRange, parseRange, type DateRange } from '../lib/archive/index.ts';
 import { documentSchema } from '../schemas/document.ts';
 
 /**
@@ -21,9 +22,26 @@ import { documentSchema } from '../schemas/document.ts';
 function codeVersion(): string {
   const dir = resolve('src/lib');
   const hash = createHash('sha1');
-  if (existsSync(dir)) for (const f of readdirSync(dir).sort()) hash.update(f).update(readFileSync(resolve(dir, f)));
+  if (existsSync(dir)) {
+    for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+      const abs = resolve(dir, f);
+      if (statSync(abs).isFile()) hash.update(f).update(readFileSync(abs));
+    }
+  }
   return hash.digest('hex').slice(0, 12);
 }
+
+/** `FROM=1958-09 TO=1958-12`: build one term's reading (README, "Deploying offline"). */
+function buildRange(): DateRange {
+  try {
+    return parseRange(process.env.FROM, process.env.TO);
+  } catch (e) {
+    throw new AstroError((e as Error).message, 'FROM and TO take a year (1958), a month (1958-09) or a day (1958-09-25); both ends are included.');
+  }
+}
+
+/** A date at the start of the file name (`1958-09-25-p1-…`, `1966-01-01_标题.txt`), to skip files outside the range unread. */
+const NAME_DATE = /^(\d{4}-\d{2}-\d{2})[-_]/;
 
 export function documentsLoader(options: { dir: string }): Loader {
   return {
@@ -36,14 +54,22 @@ export function documentsLoader(options: { dir: string }): Loader {
         throw new AstroError(`The documents folder ${dir} does not exist.`, 'Create content/documents/ with the archive files, or point CONTENT_DIR at a folder of them (CONTENT_DIR=../archive npm run build).');
       }
       const version = codeVersion();
+      const range = buildRange();
 
       const loadAll = async () => {
         const files = listDocumentFiles(dir);
         const errors: SourceError[] = [];
         const seen = new Set<string>();
         const paths = new Map<string, string>();
+        const collisions: string[] = [];
+        let outside = 0;
         for (const file of files) {
           const abs = resolve(dir, file);
+          const named = NAME_DATE.exec(file.replace(/^.*\//, ''))?.[1];
+          if (named && !inRange(named, range)) {
+            outside++;
+            continue;
+          }
           let loaded: LoadedDocument;
           try {
             loaded = loadDocument(dir, file, paths);
@@ -54,6 +80,12 @@ export function documentsLoader(options: { dir: string }): Loader {
             }
             throw e;
           }
+          if (!inRange(loaded.data.date, range)) {
+            paths.delete(loaded.path);
+            outside++;
+            continue;
+          }
+          if (loaded.wanted) collisions.push(`${file}: /${loaded.wanted} was taken by ${paths.get(loaded.wanted)}, so this one is at /${loaded.path}`);
           const id = loaded.path.replace(/\/$/, '');
           seen.add(id);
           const digest = generateDigest(`${version}\n${loaded.source}\n${loaded.override ?? ''}`);
@@ -73,7 +105,13 @@ export function documentsLoader(options: { dir: string }): Loader {
             );
           }
         }
-        logger.info(`${seen.size} documents from ${relative(process.cwd(), dir) || '.'}`);
+        if (collisions.length) {
+          logger.warn(
+            `${collisions.length} document(s) would share a URL with another (same date, page and slug); each still gets its own, in file-name order:\n  ${collisions.join('\n  ')}\n  To choose the URLs yourself, rename the files (YYYY-MM-DD-pN-slug.txt).`,
+          );
+        }
+        const within = describeRange(range);
+        logger.info(`${seen.size} documents from ${relative(process.cwd(), dir) || '.'}${within ? ` (${within}; ${outside} outside left out)` : ''}`);
       };
 
       await loadAll();

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect } from 'vitest';
 import { isCI, siteBuild, siteTest } from './support/fixtures.ts';
-import { load } from './support/page.ts';
+import { archiveDocuments } from './support/archive.ts';
 
 // The site built from the 200 People's Daily articles in ../shared/corpus/rmrb.
 const test = siteTest('corpus');
@@ -12,45 +12,32 @@ const build = siteBuild('corpus');
 const skip = build.status === 'absent' && !isCI;
 if (skip) console.warn(`\n[e2e] SKIPPING the corpus tests: ${build.problem}\n`);
 
-const ITEM = 'ol.doc-list > li.doc-item';
-
 describe.skipIf(skip)('the corpus site', () => {
-	test('lists every document of the corpus once on the home page', async ({ site, openPage }) => {
+	test('lists every document of the corpus once, through its year and day pages', async ({ site, openPage }) => {
 		const sources = readdirSync(build.contentDir).filter((name) => name.endsWith('.md'));
 		expect(sources.length, `.md files in ${build.contentDir}`).toBeGreaterThan(0);
 
 		const page = await openPage();
-		await load(page, site.url);
-		const hrefs = await page.locator(`${ITEM} a`).evaluateAll((links) =>
-			links.map((link) => (link as HTMLAnchorElement).href),
-		);
-		expect(await page.locator(ITEM).count()).toBe(sources.length);
-		expect(new Set(hrefs).size, 'distinct document links').toBe(sources.length);
+		const listed = await archiveDocuments(page, site.url);
+		expect(listed.length).toBe(sources.length);
+		expect(new Set(listed.map((d) => d.href)).size, 'distinct document links').toBe(sources.length);
 	});
 
-	test('gives every listed document its headline, title and date, newest first', async ({ site, openPage }) => {
+	test('gives every listed document its headline and title, day by day and page by page', async ({ site, openPage }) => {
 		const page = await openPage();
-		await load(page, site.url);
-		const items = await page.locator(ITEM).evaluateAll((elements) =>
-			elements.map((item) => ({
-				zh: item.querySelector('[lang="zh-Hans"].doc-zh')?.textContent?.trim() ?? '',
-				en: item.querySelector('[lang="en"].doc-en')?.textContent?.trim() ?? '',
-				date: item.querySelector('time[datetime]')?.getAttribute('datetime') ?? '',
-			})),
-		);
+		const items = await archiveDocuments(page, site.url);
 		expect(items.length).toBeGreaterThan(0);
 		const incomplete = items.filter((item) => !item.zh || !item.en || !/^\d{4}-\d{2}-\d{2}$/.test(item.date));
-		expect(incomplete, 'items without a Chinese headline, an English title or a YYYY-MM-DD date').toEqual([]);
-		const dates = items.map((item) => item.date);
-		expect(dates).toEqual([...dates].sort().reverse());
+		expect(incomplete, 'items without a Chinese headline, an English title or a day').toEqual([]);
+		const order = items.map((item) => `${item.date} ${String(item.page).padStart(3, '0')}`);
+		expect(order).toEqual([...order].sort());
+		const misplaced = items.filter((item) => !item.href.includes(`/${item.date}/p${item.page}/`));
+		expect(misplaced, 'documents listed under another day or page than their URL says').toEqual([]);
 	});
 
 	test('serves every listed document as a page with rows', async ({ site, openPage }) => {
 		const page = await openPage();
-		await load(page, site.url);
-		const hrefs = await page.locator(`${ITEM} a`).evaluateAll((links) =>
-			links.map((link) => (link as HTMLAnchorElement).href),
-		);
+		const hrefs = (await archiveDocuments(page, site.url)).map((d) => d.href);
 		expect(hrefs.length).toBeGreaterThan(0);
 
 		const broken: string[] = [];

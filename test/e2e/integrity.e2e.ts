@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { isCI, siteBuild, siteTest, type Site } from './support/fixtures.ts';
 import type { Page } from 'playwright-core';
+import { archiveDocuments, openFirstDocument } from './support/archive.ts';
 
 /**
  * Every character of a source document reaches its page exactly once, in order. The source side is
@@ -45,8 +46,7 @@ async function checkSite(site: Site, openPage: (o?: object) => Promise<Page>): P
   const files = readdirSync(site.build.contentDir).filter((f) => /\.(md|txt)$/.test(f) && !/^readme\./i.test(f));
   expect(files.length).toBeGreaterThan(0);
   const page = await openPage();
-  await page.goto(site.url);
-  const links = await page.locator('ol.doc-list a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const links = (await archiveDocuments(page, site.url)).map((d) => d.href);
   expect(links.length).toBe(files.length);
   // Pair pages with files through the file name the page cannot know: compare bodies both ways.
   const sources = files.map((f) => ({ file: f, ...sourceBodies(readFileSync(join(site.build.contentDir, f), 'utf8')) }));
@@ -84,7 +84,7 @@ describe('hostile source text', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(site.url);
-    await page.locator('ol.doc-list a').first().click();
+    await openFirstDocument(page);
     await page.waitForLoadState('load');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('.rows script, .rows img, .doc-head script, h1 script').count()).toBe(0);

@@ -9,6 +9,7 @@ import { REPO_ROOT } from './support/build.ts';
 import { siteBuild, siteTest } from './support/fixtures.ts';
 import { load } from './support/page.ts';
 import { builtFiles, footerVersion } from './support/offline.ts';
+import { openFirstDocument } from './support/archive.ts';
 
 // `npm run package` = build:portable + scripts/package.ts; here the script zips the e2e portable build.
 const test = siteTest('portable');
@@ -42,7 +43,8 @@ describe('npm run package', () => {
 			}
 			const page = await openPage();
 			await load(page, pathToFileURL(join(work, folder, 'index.html')).href);
-			await Promise.all([page.waitForURL(/copper-and-aluminum\/index\.html$/), page.locator('ol.doc-list a').first().click()]);
+			await openFirstDocument(page);
+			await page.waitForURL(/copper-and-aluminum\/index\.html$/);
 			expect(await page.locator('.rows .row').count()).toBeGreaterThan(10);
 		} finally {
 			rmSync(work, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { PHONE, siteBuild, siteTest } from './support/fixtures.ts';
 import { load, screenshot } from './support/page.ts';
 import { builtFiles, builtPages } from './support/offline.ts';
 import { serveStatic } from './support/server.ts';
+import { openFirstDocument } from './support/archive.ts';
 
 // The portable build (`npm run build:portable`), opened straight from the file system as from a
 // USB stick: no server, file:// URLs, where Chromium refuses module scripts and fetch().
@@ -34,11 +35,11 @@ describe('the portable build from file://', () => {
 		const page = await openPage();
 		const problems = watch(page);
 		await load(page, fileUrl());
-		expect(await page.locator('ol.doc-list > li').count()).toBe(1);
+		expect(await page.locator('ol.year-list > li').count()).toBe(1);
 		expect(await page.locator('offline-status').getAttribute('data-state')).toBe('file');
 		expect(await page.locator('offline-status').innerText()).toContain('no network needed');
 
-		await page.locator('ol.doc-list a').first().click();
+		await openFirstDocument(page);
 		await page.waitForURL(fileUrl(DOC));
 		expect(await page.locator('.rows .row').count()).toBeGreaterThan(10);
 		expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-head')!).display)).toBe('flex');

@@ -5,6 +5,7 @@ import { describe, expect } from 'vitest';
 import { siteTest } from './support/fixtures.ts';
 import { load } from './support/page.ts';
 import { builtFiles } from './support/offline.ts';
+import { openFirstDocument } from './support/archive.ts';
 
 // The seed built with BASE=/reader/ and served only there: anything that forgot the base 404s.
 const test = siteTest('reader');
@@ -18,7 +19,7 @@ describe('the site built for /reader/', () => {
 		page.on('response', (r) => responses.push(r));
 
 		await load(page, site.url);
-		await page.locator('ol.doc-list a').first().click();
+		await openFirstDocument(page);
 		await page.waitForURL(site.at(DOC));
 		await page.locator('.site-nav a', { hasText: 'Glossary' }).click();
 		await page.waitForURL(site.at('glossary/'));

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { DESKTOP, PHONE, siteTest } from './support/fixtures.ts';
 import { cellText, load, numberedRowIds, rowBoxes, screenshot, settle, squash, type RowBoxes } from './support/page.ts';
+import { openFirstDocument } from './support/archive.ts';
 
 // What a reader does with the seed site: one document, 1958-09-25 page 1, twelve numbered rows.
 const test = siteTest('seed');
@@ -36,26 +37,38 @@ function expectStacked(rows: RowBoxes[]): void {
 }
 
 describe('the home page', () => {
-	test('lists the seed document with its Chinese headline, English title and date', async ({ site, openPage }) => {
+	test('shows the year of the seed with its count, the year its day, the day the seed with headline and title', async ({ site, openPage }) => {
 		const page = await openPage();
 		await load(page, site.url);
-		const items = page.locator('ol.doc-list > li.doc-item');
-		await expect.poll(() => items.count()).toBe(1);
-		const item = items.first();
+		const years = page.locator('ol.year-list a.year-card');
+		expect(await years.count()).toBe(1);
+		expect(squash(await years.first().innerText())).toContain('1958年');
+		expect(await years.first().innerText()).toContain('1 article');
 
+		await Promise.all([page.waitForURL(site.at('1958/')), years.first().click()]);
+		const days = page.locator('.cal td.has a');
+		expect(await days.count()).toBe(1);
+		expect(await page.locator('#m-1958-09 .cal td.has a').getAttribute('aria-label')).toBe('25 September: 1 article');
+
+		await Promise.all([page.waitForURL(site.at('1958-09-25/')), days.first().click()]);
+		expect(squash(await page.locator('h1').innerText())).toContain('1958年9月25日星期四');
+		const items = page.locator('section.issue-page#page-1 ol.doc-list > li.doc-item');
+		expect(await items.count()).toBe(1);
+		const item = items.first();
 		const href = await item.locator('a').first().getAttribute('href');
 		expect(new URL(href ?? '', page.url()).pathname).toBe(new URL(site.at(DOC)).pathname);
 		expect(squash(await item.locator('[lang="zh-Hans"].doc-zh').innerText())).toContain(HEADLINE_ZH);
 		expect(await item.locator('[lang="en"].doc-en').innerText()).toContain(TITLE_EN);
-		expect(await item.locator('time[datetime]').getAttribute('datetime')).toBe('1958-09-25');
 	});
 
-	test('opens the document from its link', async ({ site, openPage }) => {
+	test('opens the document from its day, and the document links back to its day', async ({ site, openPage }) => {
 		const page = await openPage();
 		await load(page, site.url);
-		await page.locator('ol.doc-list > li.doc-item a').first().click();
+		await openFirstDocument(page);
 		await page.waitForURL(site.at(DOC));
 		expect(squash(await page.locator('h1').innerText())).toContain(HEADLINE_ZH);
+		await Promise.all([page.waitForURL(site.at('1958-09-25/#page-1')), page.locator('.doc-nav a.day-link').click()]);
+		expect(await page.locator('section.issue-page').count()).toBe(1);
 	});
 });
 
@@ -199,7 +212,7 @@ describe('the layout switch', () => {
 		expect(await page.locator('input[name="layout"]:checked').getAttribute('value')).toBe('en');
 
 		await load(page, site.url);
-		await page.locator('ol.doc-list > li.doc-item a').first().click();
+		await openFirstDocument(page);
 		await page.waitForURL(site.at(DOC));
 		await settle(page);
 		expect(await layout(page)).toBe('en');
