@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { makeArchive, readSources, writeArchive } from '../../../scripts/make-archive.ts';
 import type { TestProject } from 'vitest/node';
 import { buildSite, REPO_ROOT } from './build.ts';
 import { RESULTS_DIR, SITES, sitePaths, type SiteBuild, type SiteName } from './sites.ts';
@@ -20,6 +21,14 @@ async function prepare(name: SiteName): Promise<SiteBuild> {
 	const { outDir, contentDir, base } = sitePaths(name);
 	const site = { name, outDir, contentDir, base };
 	const shown = (path: string) => relative(REPO_ROOT, path) || '.';
+	const spec = SITES[name];
+	if ('generate' in spec && process.env.E2E_SKIP_BUILD !== '1') {
+		const from = resolve(REPO_ROOT, spec.generate.from);
+		if (existsSync(from)) {
+			writeArchive(contentDir, makeArchive({ sources: readSources(from), count: spec.generate.count }), `(the ${name} e2e site)`);
+			console.log(`[e2e] generated ${spec.generate.count} documents from ${shown(from)} in ${shown(contentDir)}`);
+		}
+	}
 
 	if (!existsSync(contentDir)) {
 		const problem =

@@ -11,7 +11,12 @@ export const SITES = {
 	reader: { outDir: 'dist-e2e/reader', contentDir: 'content/documents', base: '/reader/' },
 	/** The seed as the portable build (`--base ./`): relative URLs, classic scripts, opened from file://. */
 	portable: { outDir: 'dist-e2e/portable', contentDir: 'content/documents', base: './' },
-} as const;
+	/**
+	 * A generated archive of 3,000 documents (scripts/make-archive.ts, copies of the corpus under new
+	 * dates, in year/month folders, both file-name shapes, a few URL collisions): browsing at size.
+	 */
+	archive: { outDir: 'dist-e2e/archive', contentDir: 'dist-e2e/archive-src', base: '/', generate: { from: '../shared/corpus/rmrb', count: 3000 } },
+} as const satisfies Record<string, { outDir: string; contentDir: string; base: string; generate?: { from: string; count: number } }>;
 
 export type SiteName = keyof typeof SITES;
 
