@@ -12,6 +12,8 @@ type State = 'file' | 'unsupported' | 'insecure' | 'saving' | 'ready' | 'partial
 
 interface StatusMessage {
   type: 'duizhao:status';
+  /** Months and years the reader saved (elements/offline-save.ts). */
+  collections?: { label: string; articles: number; complete: boolean }[];
   saved: number;
   total: number;
   /** Left out of the precache by the size budget, saved when first opened: files, of them pages. */
@@ -62,11 +64,14 @@ export class OfflineStatus extends HTMLElement {
     }
   }
 
-  #status({ saved, total, deferred }: StatusMessage) {
+  #status({ saved, total, deferred, collections = [] }: StatusMessage) {
+    const kept = collections.length
+      ? `; saved here: ${collections.map((c) => `${c.label} (${c.articles} ${c.articles === 1 ? 'article' : 'articles'}${c.complete ? '' : ', incomplete'})`).join(', ')}`
+      : '';
     if (saved < total) this.#show('saving', `Saving for offline use… ${Math.floor((100 * saved) / total)} %`);
-    else if (deferred.pages > 0) this.#show('partial', `Available offline, except ${deferred.pages} older documents until you open them`);
-    else if (deferred.files > 0) this.#show('partial', 'Available offline; parts of the search index are saved as you search');
-    else this.#show('ready', 'Available offline');
+    else if (deferred.pages > 0) this.#show('partial', `Offline: this site's shell and the pages you open${kept || '; save a month or a year from its page'}`);
+    else if (deferred.files > 0) this.#show('partial', `Available offline; parts of the search index are saved as you search${kept}`);
+    else this.#show('ready', `Available offline${kept}`);
   }
 
   #show(state: State, text: string) {

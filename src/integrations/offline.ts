@@ -9,14 +9,14 @@
  * https://docs.astro.build/en/reference/integrations-reference/
  */
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { listFiles, makePortable } from './portable.ts';
 import { ROOT_PLACEHOLDER } from './portable-urls.ts';
-import { DEFAULT_BUDGET, pageUrl, planPrecache } from './precache-plan.ts';
+import { DEFAULT_BUDGET, offlineManifests, pageUrl, planPrecache } from './precache-plan.ts';
 
 export interface OfflineOptions {
   /** Bytes the service worker saves at install; the rest is saved on first use. @default 40 MB */
@@ -59,6 +59,7 @@ export interface Logger {
 
 /** Writes `sw.js` for the built site in `out` (also used by the tests to "rebuild" a copy). */
 export async function writeServiceWorker(out: string, budget = DEFAULT_BUDGET, logger: Logger = console): Promise<void> {
+  await writeOfflineManifests(out);
   const files = await Promise.all(
     // An sw.js from an earlier run is neither cached nor part of what names the cache.
     (await listFiles(out)).filter((path) => path !== 'sw.js').map(async (path) => ({ path, content: await readFile(join(out, path)) })),
@@ -94,6 +95,16 @@ export async function writeServiceWorker(out: string, budget = DEFAULT_BUDGET, l
       `; site ${MB(total)}`,
   );
   if (plan.overBudget) logger.warn(`the assets and non-document pages alone pass the ${MB(budget)} offline budget`);
+}
+
+/** `1958/offline.json` for each year: what "Save this month / year" fetches (precache-plan.ts). */
+async function writeOfflineManifests(out: string): Promise<void> {
+  const paths = (await listFiles(out)).filter((path) => /^\d{4}(-\d{2}-\d{2}\/|\/headlines\.js$)/.test(path));
+  const files = await Promise.all(paths.map(async (path) => ({ path, bytes: (await stat(join(out, path))).size })));
+  for (const manifest of offlineManifests(files)) {
+    await mkdir(join(out, manifest.year), { recursive: true });
+    await writeFile(join(out, manifest.year, 'offline.json'), JSON.stringify(manifest));
+  }
 }
 
 /** The footer carries the content version (components/Footer.astro). */

@@ -3,9 +3,11 @@
  * saved the first time it is opened (the worker caches every same-origin response it serves).
  *
  * Order, each tier whole before the next: scripts, styles and icons; the pages that are not
- * documents (home, glossary, search); the search index's entry files; documents, newest first;
- * then the search index's shards. The first two tiers are always saved; from the third on, the
- * plan stops at the first file that would pass the budget, so what is saved is a clean prefix.
+ * documents (home, years, glossary, search); the search index's entry files; documents (day and
+ * article pages), newest first; then the search index's shards and the years' headlines. A site
+ * that fits the budget is saved whole. A larger one gets the first three tiers (its shell), within
+ * the budget; its documents are saved when opened, or by month and year when the reader asks
+ * (offlineManifests below, elements/offline-save.ts).
  */
 export interface BuiltFile {
   /** Path below the site root, `/`-separated: `glossary/lv/index.html`. */
@@ -32,7 +34,7 @@ const SEARCH = /^search-index\//;
 const SKIP = /^(sw\.js|README-OFFLINE\.txt)$|\.map$/;
 
 /** A year's headlines for the year page's filter: as large as the year, loaded when filtering. */
-const HEADLINES = /^\d{4}\/headlines\.js$/;
+const HEADLINES = /^\d{4}\/(headlines\.js|offline\.json)$/;
 
 function tier(path: string): number {
   if (HEADLINES.test(path)) return 4;
@@ -56,11 +58,15 @@ export function planPrecache(files: BuiltFile[], budget = DEFAULT_BUDGET): Preca
     // Within documents, newest first (paths start with the date); elsewhere by path.
     .sort((a, b) => a.tier - b.tier || (a.tier === 3 ? b.path.localeCompare(a.path) : pageUrl(a.path).localeCompare(pageUrl(b.path))));
 
+  // A site that fits is saved whole (a seed, one term's reading). A larger archive gets its shell
+  // only: a prefix of 400,000 articles helps no one; the reader saves the months and years they want.
+  const fits = ranked.reduce((n, f) => n + f.bytes, 0) <= budget;
   const urls: string[] = [];
   let bytes = 0;
   let k = 0;
   for (; k < ranked.length; k++) {
     const f = ranked[k]!;
+    if (f.tier >= 3 && !fits) break;
     if (f.tier >= 2 && bytes + f.bytes > budget) break;
     urls.push(pageUrl(f.path));
     bytes += f.bytes;
@@ -72,4 +78,72 @@ export function planPrecache(files: BuiltFile[], budget = DEFAULT_BUDGET): Preca
     deferred: { files: rest.length, bytes: rest.reduce((n, f) => n + f.bytes, 0), pages: rest.filter((f) => f.path.endsWith('.html')).length },
     overBudget: ranked.filter((f) => f.tier < 2).reduce((n, f) => n + f.bytes, 0) > budget,
   };
+}
+
+/** What "Save this month / this year" saves: the day and article pages of each month. */
+export interface OfflineMonth {
+  /** `1958-09` */
+  name: string;
+  /** Article pages (the rest are day pages). */
+  articles: number;
+  bytes: number;
+  /** URLs relative to the worker's scope, as the precache list has them. */
+  urls: string[];
+}
+
+/** `1958/offline.json`, read by the year and day pages' save panel (elements/offline-save.ts). */
+export interface OfflineManifest {
+  year: string;
+  /** Files the whole year adds to its months: its headlines for the filter. */
+  extra: { urls: string[]; bytes: number };
+  months: OfflineMonth[];
+}
+
+const DAY_FILE = /^(\d{4})-(\d{2})-\d{2}\/(.*)$/;
+
+/** One manifest per year, from the built files: day pages and everything below them, by month. */
+export function offlineManifests(files: BuiltFile[]): OfflineManifest[] {
+  const years = new Map<string, OfflineManifest>();
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const f of sorted) {
+    const m = DAY_FILE.exec(f.path);
+    if (!m || SKIP.test(f.path)) continue;
+    const [, year, month, rest] = m as unknown as [string, string, string, string];
+    let manifest = years.get(year);
+    if (!manifest) {
+      manifest = { year, extra: { urls: [], bytes: 0 }, months: [] };
+      years.set(year, manifest);
+    }
+    const name = `${year}-${month}`;
+    let entry = manifest.months.find((e) => e.name === name);
+    if (!entry) {
+      entry = { name, articles: 0, bytes: 0, urls: [] };
+      manifest.months.push(entry);
+    }
+    entry.urls.push(pageUrl(f.path));
+    entry.bytes += f.bytes;
+    if (rest !== 'index.html' && rest.endsWith('/index.html')) entry.articles++;
+  }
+  for (const f of sorted) {
+    const m = /^(\d{4})\/headlines\.js$/.exec(f.path);
+    const manifest = m ? years.get(m[1]!) : undefined;
+    if (manifest) {
+      manifest.extra.urls.push(f.path);
+      manifest.extra.bytes += f.bytes;
+    }
+  }
+  return [...years.values()];
+}
+
+/** One saved month or year: the pages it holds and what the footer says of it. */
+export interface SavedCollection {
+  /** `1958-09` or `1958` */
+  name: string;
+  /** `September 1958` */
+  label: string;
+  urls: string[];
+  bytes: number;
+  articles: number;
+  /** False while saving, or when a save was cut short (a full disk, a closed tab). */
+  complete: boolean;
 }

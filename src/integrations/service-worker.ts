@@ -14,7 +14,7 @@
  * - Pages report progress and state through messages (elements/offline-status.ts).
  * https://developer.mozilla.org/docs/Web/API/Service_Worker_API/Using_Service_Workers
  */
-export {};
+import type { SavedCollection } from './precache-plan.ts';
 
 /** [URL relative to the scope, content hash] */
 declare const __PRECACHE__: [string, string][];
@@ -49,10 +49,17 @@ interface WorkerScope {
 
 const sw = self as unknown as WorkerScope;
 const PREFIX = 'duizhao-';
+/**
+ * What the reader asked to keep ("Save this month / this year"): a cache of its own that outlives
+ * rebuilds, with its list of collections stored in it under SAVED_INDEX.
+ */
+const SAVED = `${PREFIX}saved`;
 const PARALLEL = 6;
 /** The content hash a precached response is stored with, so a later build can reuse it. */
 const HASH = 'X-Duizhao-Hash';
 const scope = sw.registration.scope;
+const SAVED_INDEX = new URL('__duizhao_saved__.json', scope).href;
+
 
 /** The cache key of a URL: no query or fragment, and `dir/index.html` is `dir/`. */
 function key(url: string): string {
@@ -71,7 +78,83 @@ async function status(): Promise<object> {
   const cache = await caches.open(__CACHE__);
   const have = new Set((await cache.keys()).map((r) => r.url));
   const saved = __PRECACHE__.filter(([u]) => have.has(key(u))).length;
-  return { type: 'duizhao:status', version: __VERSION__, cache: __CACHE__, saved, total: __PRECACHE__.length, deferred: __DEFERRED__ };
+  const collections = Object.values(await savedIndex()).map(({ urls: _urls, ...c }) => c);
+  return { type: 'duizhao:status', version: __VERSION__, cache: __CACHE__, saved, total: __PRECACHE__.length, deferred: __DEFERRED__, collections };
+}
+
+async function savedIndex(): Promise<Record<string, SavedCollection>> {
+  try {
+    const response = await (await caches.open(SAVED)).match(SAVED_INDEX);
+    return response ? ((await response.json()) as Record<string, SavedCollection>) : {};
+  } catch {
+    return {};
+  }
+}
+
+async function writeIndex(index: Record<string, SavedCollection>): Promise<void> {
+  await (await caches.open(SAVED)).put(SAVED_INDEX, new Response(JSON.stringify(index), { headers: { 'Content-Type': 'application/json' } }));
+}
+
+/** Words for a failed save: a full disk is the reader's to fix, anything else is worth a retry. */
+function saveProblem(error: unknown): string {
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') return 'Not enough storage on this device: remove something saved, or free space, and try again.';
+  return `Could not save everything (${String(error)}); what was saved stays, and Save again finishes it.`;
+}
+
+let saving: Promise<void> = Promise.resolve();
+
+/** Saves a collection's pages into the SAVED cache, resuming where an earlier attempt stopped. */
+function save(collection: SavedCollection): Promise<void> {
+  saving = saving.then(async () => {
+    const cache = await caches.open(SAVED);
+    const index = await savedIndex();
+    index[collection.name] = { ...collection, complete: false };
+    await writeIndex(index);
+    const queue = [...collection.urls];
+    const total = queue.length;
+    let done = 0;
+    let failure: unknown = null;
+    const worker = async () => {
+      for (let next = queue.shift(); next !== undefined && !failure; next = queue.shift()) {
+        try {
+          const k = key(next);
+          if (!(await cache.match(k))) await cache.put(k, await download(next));
+        } catch (error) {
+          failure ??= error;
+        }
+        done++;
+        if (done % 10 === 0 || done === total) await tell({ type: 'duizhao:save-progress', name: collection.name, done, total });
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    if (failure) {
+      await tell({ type: 'duizhao:save-error', name: collection.name, message: saveProblem(failure) });
+    } else {
+      const after = await savedIndex();
+      after[collection.name] = { ...collection, complete: true };
+      await writeIndex(after);
+    }
+    await tell(await status());
+  });
+  return saving;
+}
+
+/** Removes a collection, keeping the pages another saved collection still holds. */
+function unsave(name: string): Promise<void> {
+  saving = saving.then(async () => {
+    const cache = await caches.open(SAVED);
+    const index = await savedIndex();
+    const gone = index[name];
+    delete index[name];
+    await writeIndex(index);
+    if (gone) {
+      const kept = new Set(Object.values(index).flatMap((c) => c.urls.map(key)));
+      for (const url of gone.urls) if (!kept.has(key(url))) await cache.delete(key(url));
+    }
+    await tell(await status());
+  });
+  return saving;
 }
 
 async function precache(): Promise<void> {
@@ -122,7 +205,7 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith(PREFIX) && name !== __CACHE__) await caches.delete(name);
+      for (const name of await caches.keys()) if (name.startsWith(PREFIX) && name !== __CACHE__ && name !== SAVED) await caches.delete(name);
       await sw.clients.claim();
       await tell(await status());
     })(),
@@ -130,12 +213,22 @@ sw.addEventListener('activate', (event) => {
 });
 
 sw.addEventListener('message', (event) => {
-  const data = event.data as { type?: string } | null;
+  const data = event.data as { type?: string; collection?: SavedCollection; name?: string } | null;
   if (data?.type === 'duizhao:status?' && event.source) {
     const source = event.source;
     event.waitUntil(status().then((s) => source.postMessage(s)));
+  } else if (data?.type === 'duizhao:save' && isCollection(data.collection)) {
+    event.waitUntil(save(data.collection));
+  } else if (data?.type === 'duizhao:unsave' && typeof data.name === 'string') {
+    event.waitUntil(unsave(data.name));
   }
 });
+
+/** Messages come from our pages, but a page can be stale or tampered with: check the shape. */
+function isCollection(c: unknown): c is SavedCollection {
+  const x = c as SavedCollection | null;
+  return !!x && typeof x.name === 'string' && /^\d{4}(-\d{2})?$/.test(x.name) && Array.isArray(x.urls) && x.urls.every((u) => typeof u === 'string' && new URL(u, scope).href.startsWith(scope));
+}
 
 sw.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -145,14 +238,27 @@ sw.addEventListener('fetch', (event) => {
 
 async function respond(request: Request): Promise<Response> {
   const cache = await caches.open(__CACHE__);
-  const saved = await cache.match(key(request.url));
-  if (saved) return saved;
+  const k = key(request.url);
+  const built = await cache.match(k);
+  if (built) return built;
+  // A page the reader saved: fresh from the network when there is one (the saved copy is updated),
+  // the saved copy when there is not.
+  const kept = await caches.open(SAVED);
   try {
     const response = await fetch(request);
-    // Pages past the budget, opened once, stay readable offline.
-    if (response.ok && response.type === 'basic' && !response.redirected) await cache.put(key(request.url), response.clone());
+    if (response.ok && response.type === 'basic' && !response.redirected) {
+      try {
+        if (await kept.match(k)) await kept.put(k, response.clone());
+        // Pages past the budget, opened once, stay readable offline.
+        else await cache.put(k, response.clone());
+      } catch {
+        /* storage full: the page is still shown, just not kept */
+      }
+    }
     return response;
   } catch (error) {
+    const copy = await kept.match(k);
+    if (copy) return copy;
     if (request.mode === 'navigate') return notSaved();
     throw error;
   }

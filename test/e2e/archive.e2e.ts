@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { listDocumentFiles, loadDocument } from '../../src/lib/load.ts';
+import { sortDocuments } from '../../src/lib/order.ts';
 import { archiveDocuments } from './support/archive.ts';
 import { isCI, PHONE, siteBuild, siteTest } from './support/fixtures.ts';
 import { load } from './support/page.ts';
@@ -29,7 +30,8 @@ const path = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).
 function busiestDay(year: string) {
 	const byDay = new Map<string, typeof sources>();
 	for (const d of sources.filter((d) => d.date.startsWith(year))) byDay.set(d.date, [...(byDay.get(d.date) ?? []), d]);
-	return [...byDay.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0]!;
+	const [date, articles] = [...byDay.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0]!;
+	return [date, sortDocuments(articles)] as const;
 }
 
 describe.skipIf(skip)('the archive by date', () => {
@@ -90,7 +92,7 @@ describe.skipIf(skip)('the archive by date', () => {
 		}
 		// Past the last article of the day: the first of the next day that has articles.
 		const last = articles.at(-1)!;
-		const nextDay = sources.filter((d) => d.date > date).sort((a, b) => a.date.localeCompare(b.date) || a.page - b.page || (a.path < b.path ? -1 : 1))[0]!;
+		const nextDay = sortDocuments(sources.filter((d) => d.date > date))[0]!;
 		await Promise.all([page.waitForURL(site.at(nextDay.path)), page.keyboard.press('ArrowRight')]);
 		await Promise.all([page.waitForURL(site.at(last.path)), page.keyboard.press('ArrowLeft')]);
 		expect(all).toContain(last.path);
@@ -125,7 +127,7 @@ describe.skipIf(skip)('the archive by date', () => {
 		for (const m of months) {
 			await page.keyboard.press('ArrowRight');
 			await expect.poll(() => path(page)).toBe(`/${year}/#m-${m}`);
-			expect(await page.evaluate(() => document.activeElement?.closest('section')?.id)).toBe(`m-${months.find((x) => x === location.hash.slice(3))}`);
+			expect(await page.evaluate(() => document.activeElement?.closest('section')?.id)).toBe(`m-${m}`);
 		}
 		await Promise.all([page.waitForURL(site.at('1951/')), page.keyboard.press('ArrowRight')]);
 		await Promise.all([page.waitForURL(site.at(`${year}/`)), page.keyboard.press('ArrowLeft')]);
@@ -190,5 +192,57 @@ describe.skipIf(skip)('the archive by date', () => {
 			expect((await fetch(site.at(d.path))).status).toBe(200);
 			expect((await fetch(site.at(d.path.replace(/-\d+\/$/, '/')))).status).toBe(200);
 		}
+	});
+});
+
+describe.skipIf(skip)('saving a month of the archive for offline reading', () => {
+	test('shows the size first, saves with progress, reads it with the network off, and removes it', async ({ site, openPage }) => {
+		const month = '1950-03';
+		const ofMonth = sortDocuments(sources.filter((d) => d.date.startsWith(month)));
+		const elsewhere = sortDocuments(sources.filter((d) => d.date.startsWith('1950-05')))[0]!;
+		const page = await openPage();
+		await load(page, site.at('1950/'));
+		const footer = page.locator('offline-status');
+		// 3,000 documents are past the 40 MB budget: the worker saves the shell, not the documents.
+		await expect.poll(() => footer.getAttribute('data-state'), { timeout: 45_000 }).toBe('partial');
+		expect(await footer.innerText()).toContain('save a month or a year');
+
+		const panel = page.locator('offline-save');
+		await panel.locator('summary').click();
+		const option = panel.locator(`option[value="${month}"]`);
+		await expect.poll(() => option.count()).toBe(1);
+		expect(await option.innerText()).toMatch(new RegExp(`^March 1950 — ${ofMonth.length} articles, \\d+\\.\\d MB$`));
+		expect(await panel.locator('option[value="1950"]').innerText()).toMatch(/^All of 1950 — [\d,]+ articles/);
+		await panel.locator('select').selectOption(month);
+		const progress: number[] = [];
+		await page.exposeFunction('__progress', (v: number) => progress.push(v));
+		await page.evaluate(() => new MutationObserver(() => (window as unknown as { __progress(v: number): void }).__progress(document.querySelector('offline-save progress')!.getAttribute('value') === null ? -1 : (document.querySelector('offline-save progress') as HTMLProgressElement).value)).observe(document.querySelector('offline-save .save-status')!, { childList: true, characterData: true, subtree: true }));
+		await panel.locator('button[data-act="save"]').click();
+		await expect.poll(() => panel.locator('.save-status').innerText(), { timeout: 60_000 }).toContain('Saved');
+		expect(progress.some((v) => v > 0 && v < 1), `progress went through ${progress.join(', ')}`).toBe(true);
+		expect(await panel.locator('.saved-list li').allInnerTexts()).toEqual([expect.stringContaining(`March 1950 — ${ofMonth.length} articles`)]);
+		await expect.poll(() => footer.innerText()).toContain(`saved here: March 1950 (${ofMonth.length} articles)`);
+
+		await page.context().setOffline(true);
+		for (const d of [ofMonth[0]!, ofMonth.at(-1)!]) {
+			const response = await page.goto(site.at(d.path), { waitUntil: 'load' });
+			expect(response?.status(), d.path).toBe(200);
+			expect(await page.locator('.rows .row').count()).toBeGreaterThan(0);
+		}
+		const day = await page.goto(site.at(`${ofMonth[0]!.date}/`), { waitUntil: 'load' });
+		expect(day?.status()).toBe(200);
+		const other = await page.goto(site.at(elsewhere.path), { waitUntil: 'load' });
+		expect(other?.status()).toBe(503);
+		expect(await page.locator('h1').innerText()).toBe('This page is not saved on this device');
+
+		await page.context().setOffline(false);
+		await load(page, site.at('1950/'));
+		await page.locator('offline-save summary').click();
+		await expect.poll(() => page.locator('offline-save .saved-list li').count()).toBe(1);
+		await page.locator('offline-save .saved-list button[data-remove="1950-03"]').click();
+		await expect.poll(() => page.locator('offline-save .saved-list li').count()).toBe(0);
+		await page.context().setOffline(true);
+		const removed = await page.goto(site.at(ofMonth[1]!.path), { waitUntil: 'load' });
+		expect(removed?.status()).toBe(503);
 	});
 });

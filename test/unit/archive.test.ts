@@ -141,13 +141,18 @@ describe('stepping with ← / → and swipes', () => {
 });
 
 describe('offline precache of archive pages', () => {
-  it('saves year pages with the shell, and a year’s headlines only when asked for, after the documents', () => {
-    const plan = planPrecache([
-      { path: 'index.html', bytes: 10 },
-      { path: '1958/index.html', bytes: 10 },
-      { path: '1958/headlines.js', bytes: 10 },
-      { path: '1958-09-25/index.html', bytes: 10 },
-    ], 30);
-    expect(plan.urls).toEqual(['./', '1958/', '1958-09-25/']);
+  const files = [
+    { path: 'index.html', bytes: 10 },
+    { path: '1958/index.html', bytes: 10 },
+    { path: '1958/headlines.js', bytes: 10 },
+    { path: '1958-09-25/index.html', bytes: 10 },
+  ];
+
+  it('saves year pages with the shell, and a year’s headlines last, when the site fits', () => {
+    expect(planPrecache(files, 40).urls).toEqual(['./', '1958/', '1958-09-25/', '1958/headlines.js']);
+  });
+
+  it('saves only the shell, year pages included, when it does not', () => {
+    expect(planPrecache(files, 39).urls).toEqual(['./', '1958/']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageUrl, planPrecache, type BuiltFile } from '../../src/integrations/precache-plan.ts';
+import { offlineManifests, pageUrl, planPrecache, type BuiltFile } from '../../src/integrations/precache-plan.ts';
 
 const KB = 1024;
 const site: BuiltFile[] = [
@@ -36,10 +36,10 @@ describe('planPrecache', () => {
 		]);
 	});
 
-	it('stops at the first file past the budget and leaves the rest to first use', () => {
+	it('saves only the shell of a site past the budget, leaving documents to first use or to the reader’s saves', () => {
 		const plan = planPrecache(site, 200 * KB);
-		expect(plan.urls.at(-1)).toBe('1960-01-01/p2/b/');
-		expect(plan.deferred).toEqual({ files: 2, bytes: 150 * KB, pages: 1 });
+		expect(plan.urls.at(-1)).toBe('search-index/site-search.js');
+		expect(plan.deferred).toEqual({ files: 3, bytes: 250 * KB, pages: 2 });
 		expect(plan.bytes).toBeLessThanOrEqual(200 * KB);
 	});
 
@@ -56,5 +56,29 @@ describe('pageUrl', () => {
 		expect(pageUrl('index.html')).toBe('./');
 		expect(pageUrl('glossary/lv/index.html')).toBe('glossary/lv/');
 		expect(pageUrl('_astro/a.js')).toBe('_astro/a.js');
+	});
+});
+
+describe('offlineManifests', () => {
+	it('lists each month’s day and article pages with their size, by year, and the year’s headlines apart', () => {
+		const manifests = offlineManifests([
+			...site,
+			{ path: '1958-09-25/index.html', bytes: 4 * KB },
+			{ path: '1958-10-01/index.html', bytes: 3 * KB },
+			{ path: '1958-10-01/p1/c/index.html', bytes: 50 * KB },
+			{ path: '1958/index.html', bytes: 9 * KB },
+			{ path: '1958/headlines.js', bytes: 7 * KB },
+		]);
+		expect(manifests).toEqual([
+			{
+				year: '1958',
+				extra: { urls: ['1958/headlines.js'], bytes: 7 * KB },
+				months: [
+					{ name: '1958-09', articles: 1, bytes: 104 * KB, urls: ['1958-09-25/', '1958-09-25/p1/a/'] },
+					{ name: '1958-10', articles: 1, bytes: 53 * KB, urls: ['1958-10-01/', '1958-10-01/p1/c/'] },
+				],
+			},
+			{ year: '1960', extra: { urls: [], bytes: 0 }, months: [{ name: '1960-01', articles: 1, bytes: 100 * KB, urls: ['1960-01-01/p2/b/'] }] },
+		]);
 	});
 });

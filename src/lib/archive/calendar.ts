@@ -47,7 +47,7 @@ export interface Archive {
   year(year: string): YearSummary | undefined;
 }
 
-const byReadingOrder = (a: ArticleRef, b: ArticleRef) => a.date.localeCompare(b.date) || a.page - b.page || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+import { compareReading } from '../order.ts';
 
 export function buildArchive(docs: readonly ArticleRef[]): Archive {
   const days = new Map<string, ArticleRef[]>();
@@ -56,7 +56,7 @@ export function buildArchive(docs: readonly ArticleRef[]): Archive {
     if (list) list.push(d);
     else days.set(d.date, [d]);
   }
-  for (const list of days.values()) list.sort(byReadingOrder);
+  for (const list of days.values()) list.sort(compareReading);
   const dates = [...days.keys()].sort();
   const years = new Map<string, YearSummary>();
   for (const date of dates) {
