@@ -18,6 +18,8 @@ for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PRE
 export default defineConfig({
   base,
   outDir: process.env.OUT_DIR || './dist',
+  // Builds in parts run side by side (scripts/build-parts.ts): each keeps its own content cache.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },

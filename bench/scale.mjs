@@ -54,10 +54,9 @@ function treePeakKb(root) {
   return peak;
 }
 
-/** One `astro build --force`, as a user runs it: wall time, peak memory (MB), success. */
-async function build(archive, out, logFile) {
-  const env = { ...process.env, CONTENT_DIR: archive, OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' };
-  const astro = ['npx', 'astro', 'build', '--force'];
+/** One `astro build --force` (or another command), as a user runs it: wall time, peak memory (MB), success. */
+async function build(archive, out, logFile, astro = ['npx', 'astro', 'build', '--force'], extraEnv = {}) {
+  const env = { ...process.env, CONTENT_DIR: archive, OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv };
   // GNU time's %M is the peak RSS of the largest process of the tree (wait4 includes reaped
   // descendants), so it sees the node process behind npx; without it, poll /proc.
   const timeFile = `${logFile}.time`;
@@ -149,6 +148,26 @@ async function measure(n, tmp) {
     return { n, ok: false, f, search: null };
   }
 
+  // The same archive built in parts, a year each, on every core (scripts/build-parts.ts), then again
+  // after one document changed. Its work folders must lie inside the project (see that script).
+  const partsDir = join(ROOT, `.parts-bench-${n}`);
+  const partsOut = join(ROOT, `dist-bench-parts-${n}`);
+  const partsRun = ['node', 'scripts/build-parts.ts'];
+  rmSync(partsDir, { recursive: true, force: true });
+  const p = await build(archive, partsOut, join(tmp, `parts-${n}.log`), partsRun, { PARTS_DIR: partsDir });
+  log(`${n}: build in parts ${p.ok ? 'done' : 'FAILED'} in ${p.seconds.toFixed(1)} s, peak ${p.peakMb.toFixed(0)} MB (largest process)`);
+  if (p.ok) {
+    f.partsSeconds = p.seconds;
+    f.partsPeakMb = p.peakMb;
+    const edited = files.find((x) => x.path.endsWith('.md'));
+    writeFileSync(join(archive, edited.path), edited.text.replace(/\n(\s+)(\S)(?![\s\S]*<hr)/, '\n$1（改）$2'));
+    const again = await build(archive, partsOut, join(tmp, `parts-again-${n}.log`), partsRun, { PARTS_DIR: partsDir });
+    log(`${n}: one document changed, rebuilt in parts in ${again.seconds.toFixed(1)} s`);
+    if (again.ok) f.rebuildOneSeconds = again.seconds;
+  } else console.error(readFileSync(join(tmp, `parts-${n}.log`), 'utf8').slice(-3000));
+  rmSync(partsDir, { recursive: true, force: true });
+  rmSync(partsOut, { recursive: true, force: true });
+
   const outFiles = walk(out);
   const bytes = outFiles.map((p) => statSync(join(out, p)).size);
   f.files = outFiles.length;
@@ -198,6 +217,9 @@ const FIGURES = [
   ['docPages', 'document pages built', (v) => v.toLocaleString('en')],
   ['buildSeconds', 'build wall time (astro build --force)', (v) => `${v.toFixed(1)} s`],
   ['peakMb', 'build peak memory', (v) => `${v.toFixed(0)} MB`],
+  ['partsSeconds', 'build in parts, a year each, every core (npm run build:parts), wall time', (v) => `${v.toFixed(1)} s`],
+  ['partsPeakMb', 'build in parts: peak memory of the largest process', (v) => `${v.toFixed(0)} MB`],
+  ['rebuildOneSeconds', 'build in parts after one document changed (its year + merge)', (v) => `${v.toFixed(1)} s`],
   ['files', 'output files', (v) => v.toLocaleString('en')],
   ['bytes', 'output size', mb],
   ['bytesPerDoc', 'output bytes per document', kb],
@@ -272,6 +294,7 @@ function report(runs) {
   md.push(`| … ≤ 1.5 × the 3,000 figure at 20,000 | ${big?.firstMax ? kb(big.firstMax) : '–'}${small?.firstMax ? ` (limit ${kb(1.5 * small.firstMax)})` : ''} | ${small?.firstMax ? judge(big?.firstMax, 1.5 * small.firstMax, kb) : 'not measured'} |`);
   md.push(`| one-process build of 20,000 ≤ 10 minutes | ${big ? `${(big.buildSeconds / 60).toFixed(1)} min` : '–'} | ${judge(big?.buildSeconds, 600, (s) => `${(s / 60).toFixed(1)} min`)} |`);
   md.push(`| … with peak memory ≤ 4 GB | ${big ? `${(big.peakMb / 1024).toFixed(2)} GB` : '–'} | ${judge(big?.peakMb, 4096, (m) => `${(m / 1024).toFixed(2)} GB`)} |`);
+  md.push(`| rebuild after one document changes ≤ 60 s at 20,000 (its part and the merge) | ${big?.rebuildOneSeconds ? `${big.rebuildOneSeconds.toFixed(1)} s` : '–'} | ${judge(big?.rebuildOneSeconds, 60, (s) => `${s.toFixed(1)} s`)} |`);
   return md.join('\n');
 }
 

@@ -3,7 +3,9 @@
  * documents collection and shared by the home, year, day and document pages.
  */
 import { getCollection } from 'astro:content';
-import { buildArchive, type Archive, type ArticleRef } from '../lib/archive/index.ts';
+import { buildArchive, inRange, parseRange, type Archive, type ArticleRef } from '../lib/archive/index.ts';
+import { scanDates } from '../lib/load.ts';
+import { buildMode } from './build-mode.ts';
 
 let cached: Promise<Archive> | undefined;
 
@@ -19,4 +21,22 @@ export function siteArchive(): Promise<Archive> {
     return buildArchive(refs);
   })();
   return cached;
+}
+
+let dates: Promise<string[]> | undefined;
+
+/**
+ * Every day of the archive with articles, ascending: what previous / next day links step through.
+ * A part of a build in parts holds one year's documents, so it reads the other years' days from
+ * the file names (scanDates) to link across its edges.
+ */
+export function archiveDates(): Promise<string[]> {
+  dates ??= (async () => {
+    const mode = buildMode();
+    if (mode.kind !== 'part') return (await siteArchive()).dates;
+    const range = parseRange(process.env.FROM_ALL, process.env.TO_ALL);
+    const scanned = [...scanDates(process.env.CONTENT_DIR || 'content/documents').values()].filter((d): d is string => !!d && inRange(d, range));
+    return [...new Set([...scanned, ...(await siteArchive()).dates])].sort();
+  })();
+  return dates;
 }

@@ -4,8 +4,10 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { searchIndex } from './_data.ts';
+import { builds } from '../../data/build-mode.ts';
 
 export const getStaticPaths = (async () => {
+  if (!builds('global')) return [];
   const { files } = await searchIndex();
   return [...files.keys()].map((file) => ({ params: { file } }));
 }) satisfies GetStaticPaths;
