@@ -10,7 +10,7 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { loadDocument, listDocumentFiles, type LoadedDocument } from '../lib/load.ts';
+import { loadDocument, listDocumentFiles, scanDates, type LoadedDocument } from '../lib/load.ts';
 import { SourceError } from '../lib/errors.ts';
 import { describeRange, inRange, parseRange, type DateRange } from '../lib/archive/index.ts';
 import { documentSchema } from '../schemas/document.ts';
@@ -40,8 +40,7 @@ function buildRange(): DateRange {
   }
 }
 
-/** A date at the start of the file name (`1958-09-25-p1-…`, `1966-01-01_标题.txt`), to skip files outside the range unread. */
-const NAME_DATE = /^(\d{4}-\d{2}-\d{2})[-_]/;
+
 
 export function documentsLoader(options: { dir: string }): Loader {
   return {
@@ -58,6 +57,8 @@ export function documentsLoader(options: { dir: string }): Loader {
 
       const loadAll = async () => {
         const files = listDocumentFiles(dir);
+        // Files outside FROM/TO are left unread: their dates come from a glance at the header.
+        const dates = range.from || range.to ? scanDates(dir, files) : new Map<string, string | null>();
         const errors: SourceError[] = [];
         const seen = new Set<string>();
         const paths = new Map<string, string>();
@@ -65,8 +66,8 @@ export function documentsLoader(options: { dir: string }): Loader {
         let outside = 0;
         for (const file of files) {
           const abs = resolve(dir, file);
-          const named = NAME_DATE.exec(file.replace(/^.*\//, ''))?.[1];
-          if (named && !inRange(named, range)) {
+          const seenDate = dates.get(file);
+          if (seenDate && !inRange(seenDate, range)) {
             outside++;
             continue;
           }
