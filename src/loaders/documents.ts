@@ -7,11 +7,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadDocument, listDocumentFiles, scanDates, type LoadedDocument } from '../lib/load.ts';
 import { SourceError } from '../lib/errors.ts';
+import { recordRefusals } from '../data/refusals.ts';
 import { describeRange, inRange, parseRange, type DateRange } from '../lib/archive/index.ts';
 import { documentSchema } from '../schemas/document.ts';
 
@@ -54,6 +54,8 @@ export function documentsLoader(options: { dir: string }): Loader {
       }
       const version = codeVersion();
       const range = buildRange();
+      /** STRICT=1: a refused file stops the build (CI builds the seed and the corpus so). */
+      const strict = process.env.STRICT === '1';
 
       const loadAll = async () => {
         const files = listDocumentFiles(dir);
@@ -96,15 +98,16 @@ export function documentsLoader(options: { dir: string }): Loader {
           for (const note of loaded.data.notes) logger.debug(`${file}:${note.line}: ${note.message}`);
         }
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+        recordRefusals(errors.map((e) => ({ file: e.file, line: e.line, problem: e.message.slice(`${e.file}:${e.line}: `.length), fix: e.hint })));
         if (errors.length) {
           const text = errors.map((e) => e.format()).join('\n\n');
-          if (watcher) logger.error(`${errors.length} document(s) could not be read:\n\n${text}`);
-          else {
-            throw new AstroError(
-              `${errors.length} document(s) in ${dir} could not be read:\n\n${text}`,
-              `Each message names the file and line and says how to fix it. The format is described in README.md ("Content format"); ${pathToFileURL(resolve('README.md'))}.`,
-            );
+          const where = `${relative(process.cwd(), dir) || '.'}`;
+          if (strict && !watcher) {
+            // Only our message: an exception would add Astro's own guesses and a stack trace.
+            logger.error(`STRICT=1: ${errors.length} file(s) in ${where} refused, so the build stops:\n\n${text}\n\nThe format is described in README.md ("Content format").`);
+            process.exit(1);
           }
+          logger.warn(`${errors.length} file(s) in ${where} refused and left out of the site (listed on /status/; STRICT=1 stops the build instead):\n\n${text}`);
         }
         if (collisions.length) {
           logger.warn(

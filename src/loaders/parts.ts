@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { AstroError } from 'astro/errors';
 import type { Loader } from 'astro/loaders';
 import { primeReadings } from '../lib/pinyin.ts';
+import { recordRefusals, type Refusal } from '../data/refusals.ts';
 import { documentSchema, type StoredDocument } from '../schemas/document.ts';
 
 /** Folders below `dir` that hold a finished part. */
@@ -31,6 +32,7 @@ export function partsLoader(options: { dir: string }): Loader {
         throw new AstroError(`No built parts in ${dir}.`, 'Build the parts first: `npm run build:parts` (all of them), or `npm run build:part -- 1958` for each year, then `npm run build:merge`.');
       }
       store.clear();
+      recordRefusals([]);
       let count = 0;
       for (const folder of folders) {
         const docs = JSON.parse(readFileSync(join(folder, 'documents.json'), 'utf8')) as { id: string; digest: string; data: StoredDocument }[];
@@ -40,6 +42,8 @@ export function partsLoader(options: { dir: string }): Loader {
         }
         count += docs.length;
         primeReadings(JSON.parse(readFileSync(join(folder, 'pinyin.json'), 'utf8')) as [string, (string | null)[]][]);
+        // A file whose date cannot be seen is read, and refused, by every part: one entry each.
+        if (existsSync(join(folder, 'refused.json'))) recordRefusals(JSON.parse(readFileSync(join(folder, 'refused.json'), 'utf8')) as Refusal[], false);
       }
       logger.info(`${count} documents from ${folders.length} parts in ${dir}`);
     },

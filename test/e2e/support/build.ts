@@ -16,6 +16,8 @@ export interface BuildOptions {
 	base?: string;
 	/** The full build output goes here. */
 	logFile: string;
+	/** STRICT=1: a refused file fails the build. @default false */
+	strict?: boolean;
 	/** Kill the build after this long. @default 600_000 */
 	timeoutMs?: number;
 }
@@ -57,6 +59,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 				CONTENT_DIR: contentDir,
 				OUT_DIR: outDir,
 				BASE: base,
+				STRICT: options.strict ? '1' : '',
 				ASTRO_TELEMETRY_DISABLED: '1',
 			},
 			stdio: ['ignore', 'pipe', 'pipe'],

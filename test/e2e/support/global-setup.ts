@@ -18,7 +18,7 @@ export default async function setup(project: TestProject): Promise<void> {
 }
 
 async function prepare(name: SiteName): Promise<SiteBuild> {
-	const { outDir, contentDir, base } = sitePaths(name);
+	const { outDir, contentDir, base, strict } = sitePaths(name);
 	const site = { name, outDir, contentDir, base };
 	const shown = (path: string) => relative(REPO_ROOT, path) || '.';
 	const spec = SITES[name];
@@ -50,7 +50,7 @@ async function prepare(name: SiteName): Promise<SiteBuild> {
 
 	const logFile = join(RESULTS_DIR, `build-${name}.log`);
 	console.log(`[e2e] building the ${name} site: ${shown(contentDir)} → ${shown(outDir)} …`);
-	const result = await buildSite({ outDir, contentDir, base, logFile });
+	const result = await buildSite({ outDir, contentDir, base, logFile, strict });
 	if (result.ok) {
 		console.log(`[e2e] built the ${name} site in ${result.seconds.toFixed(1)} s`);
 		return { ...site, status: 'built', problem: '' };

@@ -3,8 +3,9 @@ import { REPO_ROOT } from './build.ts';
 
 /** The sites the e2e tests read, each built once per run by the global setup. */
 export const SITES = {
-	seed: { outDir: 'dist-e2e/seed', contentDir: 'content/documents', base: '/' },
-	corpus: { outDir: 'dist-e2e/corpus', contentDir: '../shared/corpus/rmrb', base: '/' },
+	/** The seed and the corpus are built with STRICT=1: any refused file fails the build (issue 11). */
+	seed: { outDir: 'dist-e2e/seed', contentDir: 'content/documents', base: '/', strict: true },
+	corpus: { outDir: 'dist-e2e/corpus', contentDir: '../shared/corpus/rmrb', base: '/', strict: true },
 	/** Small hand-made documents: hostile markup, overrides, edge cases (test/fixtures/site). */
 	fixtures: { outDir: 'dist-e2e/fixtures', contentDir: 'test/fixtures/site/documents', base: '/' },
 	/** The seed served under a sub-path (`BASE=/reader/`): every URL must carry it. */
@@ -15,8 +16,10 @@ export const SITES = {
 	 * A generated archive of 3,000 documents (scripts/make-archive.ts, copies of the corpus under new
 	 * dates, in year/month folders, both file-name shapes, a few URL collisions): browsing at size.
 	 */
+	/** One good document and two malformed ones: refused files are left out and listed on /status/. */
+	refusals: { outDir: 'dist-e2e/refusals', contentDir: 'test/fixtures/refusals', base: '/' },
 	archive: { outDir: 'dist-e2e/archive', contentDir: 'dist-e2e/archive-src', base: '/', generate: { from: '../shared/corpus/rmrb', count: 3000 } },
-} as const satisfies Record<string, { outDir: string; contentDir: string; base: string; generate?: { from: string; count: number } }>;
+} as const satisfies Record<string, { outDir: string; contentDir: string; base: string; strict?: boolean; generate?: { from: string; count: number } }>;
 
 export type SiteName = keyof typeof SITES;
 
@@ -41,11 +44,12 @@ declare module 'vitest' {
 
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 
-export function sitePaths(name: SiteName): { outDir: string; contentDir: string; base: string } {
+export function sitePaths(name: SiteName): { outDir: string; contentDir: string; base: string; strict: boolean } {
 	const site = SITES[name];
 	return {
 		outDir: resolve(REPO_ROOT, site.outDir),
 		contentDir: resolve(REPO_ROOT, site.contentDir),
 		base: site.base,
+		strict: 'strict' in site && site.strict,
 	};
 }
