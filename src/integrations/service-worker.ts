@@ -82,9 +82,14 @@ async function status(): Promise<object> {
   return { type: 'duizhao:status', version: __VERSION__, cache: __CACHE__, saved, total: __PRECACHE__.length, deferred: __DEFERRED__, collections };
 }
 
+/** The cache of saved collections, or null while the reader has saved none (it is never made empty). */
+async function savedCache(): Promise<Cache | null> {
+  return (await caches.has(SAVED)) ? caches.open(SAVED) : null;
+}
+
 async function savedIndex(): Promise<Record<string, SavedCollection>> {
   try {
-    const response = await (await caches.open(SAVED)).match(SAVED_INDEX);
+    const response = await (await savedCache())?.match(SAVED_INDEX);
     return response ? ((await response.json()) as Record<string, SavedCollection>) : {};
   } catch {
     return {};
@@ -143,14 +148,17 @@ function save(collection: SavedCollection): Promise<void> {
 /** Removes a collection, keeping the pages another saved collection still holds. */
 function unsave(name: string): Promise<void> {
   saving = saving.then(async () => {
-    const cache = await caches.open(SAVED);
+    const cache = await savedCache();
     const index = await savedIndex();
     const gone = index[name];
     delete index[name];
-    await writeIndex(index);
-    if (gone) {
+    if (!cache) {
+      /* nothing was saved */
+    } else if (!Object.keys(index).length) await caches.delete(SAVED);
+    else {
+      await writeIndex(index);
       const kept = new Set(Object.values(index).flatMap((c) => c.urls.map(key)));
-      for (const url of gone.urls) if (!kept.has(key(url))) await cache.delete(key(url));
+      for (const url of gone?.urls ?? []) if (!kept.has(key(url))) await cache.delete(key(url));
     }
     await tell(await status());
   });
@@ -243,12 +251,12 @@ async function respond(request: Request): Promise<Response> {
   if (built) return built;
   // A page the reader saved: fresh from the network when there is one (the saved copy is updated),
   // the saved copy when there is not.
-  const kept = await caches.open(SAVED);
+  const kept = await savedCache();
   try {
     const response = await fetch(request);
     if (response.ok && response.type === 'basic' && !response.redirected) {
       try {
-        if (await kept.match(k)) await kept.put(k, response.clone());
+        if (await kept?.match(k)) await kept!.put(k, response.clone());
         // Pages past the budget, opened once, stay readable offline.
         else await cache.put(k, response.clone());
       } catch {
@@ -257,7 +265,7 @@ async function respond(request: Request): Promise<Response> {
     }
     return response;
   } catch (error) {
-    const copy = await kept.match(k);
+    const copy = await kept?.match(k);
     if (copy) return copy;
     if (request.mode === 'navigate') return notSaved();
     throw error;
