@@ -7,20 +7,25 @@
  *   2. sizes: our index files and code, raw and gzipped; Pagefind's bundle;
  *   3. in Chromium, for each query of bench/queries.mjs in a fresh page: bytes downloaded until the
  *      first results show, then for a later query in the same page; warm query times;
- *   4. how the index split was chosen: bytes a query would load under other shard counts.
+ *   4. how the split was chosen: bytes a first query loads under other caps per file, first-chunk
+ *      sizes and text parts, with the same engine, on an archive of 3,000 documents made by
+ *      scripts/make-archive.ts (at 200 most lists fit in one chunk, which would show nothing).
  *
- * Environment: CONTENT_DIR (default ../shared/corpus/rmrb), OUT_DIR (default dist-bench).
+ * Environment: CONTENT_DIR (default ../shared/corpus/rmrb), OUT_DIR (default dist-bench),
+ * SPLIT_DOCS (default 3000; 0 skips section 4).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { listDocumentFiles, loadDocument } from '../src/lib/load.ts';
 import { sortDocuments } from '../src/lib/order.ts';
 import { pinyinSyllables, toneless } from '../src/lib/pinyin.ts';
-import { buildSearchIndex, DEFAULT_SHARDS as SHARDS } from '../src/lib/search-build.ts';
+import { buildSearchIndex, DEFAULT_CHUNKS, PART_BYTES } from '../src/lib/search-build.ts';
 import { SearchEngine } from '../src/lib/search-engine.ts';
+import { makeArchive, readSources, writeArchive } from '../scripts/make-archive.ts';
 import { serveStatic } from '../test/e2e/support/server.ts';
 import { QUERIES, truthFor } from './queries.mjs';
 
@@ -61,17 +66,30 @@ pinyinSyllables('中');
 const dictMs = performance.now() - t0;
 const pinyin = (text) => pinyinSyllables(text).map((s) => (s ? toneless(s) : null));
 t0 = performance.now();
-const built = buildSearchIndex(docs, [], { pinyin, shards: SHARDS, textShardBytes: 1 });
+const built = buildSearchIndex(docs, [], { pinyin });
 const indexMs = performance.now() - t0;
 const rows = built.records.length - docs.length;
 
 // 2. Sizes.
 const dir = join(OUT, 'search-index');
-const groups = { 'Chinese index (zh-*)': /^zh-/, 'pinyin index (py-*)': /^py-/, 'English index (en-*)': /^en-/, 'text (text-*)': /^text-/, 'meta.js': /^meta/, 'code (site-search.js)': /^site-search/ };
+const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+const indexFiles = walk(dir).map((f) => relative(dir, f));
+const groups = {
+  'Chinese index: buckets (zh/*)': /^zh\/\w+\.js$/,
+  'Chinese index: further chunks (zh/*/*)': /^zh\/\w+\//,
+  'pinyin index: buckets (py/*)': /^py\/\w+\.js$/,
+  'pinyin index: further chunks (py/*/*)': /^py\/\w+\//,
+  'English index: buckets (en/*)': /^en\/\w+\.js$/,
+  'English index: further chunks (en/*/*)': /^en\/\w+\//,
+  'text parts (text/*/N-k.js)': /^text\/.*\d\.js$/,
+  'their pinyin (text/*/N-k-py.js)': /^text\/.*-py\.js$/,
+  'page maps (pages/*)': /^pages\//,
+  'meta.js': /^meta/,
+  'code (site-search.js)': /^site-search/,
+};
 const sizes = Object.entries(groups).map(([label, re]) => {
-  const files = readdirSync(dir).filter((f) => re.test(f));
-  const bufs = files.map((f) => readFileSync(join(dir, f)));
-  return { label, files: files.length, raw: bufs.reduce((n, b) => n + b.length, 0), gz: bufs.reduce((n, b) => n + gz(b), 0), maxGz: Math.max(0, ...bufs.map(gz)) };
+  const bufs = indexFiles.filter((f) => re.test(f)).map((f) => readFileSync(join(dir, f)));
+  return { label, files: bufs.length, raw: bufs.reduce((n, b) => n + b.length, 0), gz: bufs.reduce((n, b) => n + gz(b), 0), maxRaw: Math.max(0, ...bufs.map((b) => b.length)), maxGz: Math.max(0, ...bufs.map(gz)) };
 });
 
 log('running Pagefind …');
@@ -79,7 +97,6 @@ t0 = performance.now();
 const pf = spawnSync('npx', ['pagefind', '--site', OUT], { cwd: ROOT, encoding: 'utf8' });
 const pagefindSeconds = (performance.now() - t0) / 1000;
 if (pf.status !== 0) console.error(pf.stdout, pf.stderr);
-const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
 const pfFiles = existsSync(join(OUT, 'pagefind')) ? walk(join(OUT, 'pagefind')) : [];
 const pfRaw = pfFiles.reduce((n, f) => n + statSync(f).size, 0);
 const pfGz = pfFiles.reduce((n, f) => n + gz(readFileSync(f)), 0);
@@ -218,29 +235,42 @@ await browser.close();
 await server.close();
 
 // 4. Other splits, estimated offline with the same engine: which files a first query loads.
-log('estimating other splits …');
-async function estimate(shards, textShardBytes) {
-  const b = buildSearchIndex(docs, [], { pinyin, shards, textShardBytes });
-  const gzOf = new Map([...b.files].map(([n, c]) => [n, gz(Buffer.from(c))]));
-  const firsts = [];
-  for (const query of QUERIES) {
-    const loaded = new Set();
-    const engine = await SearchEngine.open(async (name) => {
-      loaded.add(name);
-      let data;
-      new Function('self', b.files.get(`${name}.js`))({ __duizhaoSearch: { shard: (_n, d) => (data = d) } });
-      return data;
-    });
-    const r = await engine.search(query.q);
-    await engine.show(r, r.docs.slice(0, 6));
-    firsts.push([...loaded].reduce((n, name) => n + gzOf.get(`${name}.js`), 0));
-  }
-  const index = [...b.files].filter(([n]) => /^(zh|py|en)-/.test(n)).reduce((n, [, c]) => n + gz(Buffer.from(c)), 0);
-  return { shards, textShardBytes, index, median: quantile(firsts, 0.5), max: Math.max(...firsts) };
-}
+const SPLIT_DOCS = Number(process.env.SPLIT_DOCS ?? 3000);
 const splits = [];
-for (const shards of [{ zh: 1, py: 1, en: 1 }, { zh: 8, py: 4, en: 4 }, { zh: 16, py: 8, en: 8 }, { zh: 32, py: 16, en: 16 }, { zh: 64, py: 32, en: 32 }]) splits.push(await estimate(shards, 1));
-for (const bytes of [6000, 24000, 1e9]) splits.push(await estimate(SHARDS, bytes));
+if (SPLIT_DOCS > 0) {
+  log(`estimating other splits at ${SPLIT_DOCS} documents …`);
+  const tmp = mkdtempSync(join(tmpdir(), 'duizhao-split-'));
+  writeArchive(tmp, makeArchive({ sources: readSources(CONTENT), count: SPLIT_DOCS, seed: 1 }));
+  const paths = new Map();
+  const large = listDocumentFiles(tmp).map((f) => loadDocument(tmp, f, paths).data);
+  rmSync(tmp, { recursive: true, force: true });
+  // The archive repeats the corpus's paragraphs: read each one's pinyin once.
+  const memo = new Map();
+  const cached = (text) => memo.get(text) ?? memo.set(text, pinyin(text)).get(text);
+  const estimate = async (options) => {
+    const b = buildSearchIndex(large, [], { pinyin: cached, ...options });
+    const gzOf = new Map();
+    const size = (name) => gzOf.get(name) ?? gzOf.set(name, gz(Buffer.from(b.files.get(`${name}.js`)))).get(name);
+    const firsts = [];
+    for (const query of QUERIES) {
+      const loaded = new Set();
+      const engine = await SearchEngine.open(async (name) => {
+        loaded.add(name);
+        let data;
+        new Function('self', b.files.get(`${name}.js`))({ __duizhaoSearch: { shard: (_n, d) => (data = d) } });
+        return data;
+      });
+      const r = await engine.search(query.q);
+      await engine.show(r, r.docs.slice(0, 6));
+      firsts.push([...loaded].reduce((n, name) => n + size(name), 0));
+    }
+    const index = [...b.files].filter(([n]) => /^(zh|py|en)\//.test(n));
+    return { ...DEFAULT_CHUNKS, partBytes: PART_BYTES, ...options, files: index.length, index: index.reduce((n, [, c]) => n + gz(Buffer.from(c)), 0), median: quantile(firsts, 0.5), max: Math.max(...firsts) };
+  };
+  for (const cap of [4096, 8192, 16384, 32768]) splits.push(await estimate({ cap }));
+  for (const head of [16, 64, 1024]) splits.push(await estimate({ head }));
+  for (const partBytes of [1024, 4096, 8192]) splits.push(await estimate({ partBytes }));
+}
 
 // Report.
 const median = (f) => quantile(results.map(f), 0.5);
@@ -257,8 +287,9 @@ md.push(`| | ours | Pagefind 1.6 |`, `| --- | --- | --- |`);
 md.push(`| site build (astro build, includes our index) | ${Number.isNaN(siteBuildSeconds) ? 'reused' : `${siteBuildSeconds.toFixed(1)} s`} | – |`);
 md.push(`| index build | ${(indexMs / 1000).toFixed(2)} s (+ ${(dictMs / 1000).toFixed(1)} s loading the pinyin dictionary, shared with the reader's pinyin) | ${pagefindSeconds.toFixed(1)} s |`);
 md.push('', '## Size on the server', '');
-md.push('| files | count | raw | gzipped | largest file gzipped |', '| --- | --- | --- | --- | --- |');
-for (const s of sizes) md.push(`| ${s.label} | ${s.files} | ${kb(s.raw)} | ${kb(s.gz)} | ${kb(s.maxGz)} |`);
+md.push(`Files of at most ${kb(DEFAULT_CHUNKS.cap)} (raw) each; a text part holding one longer row is the only exception.`, '');
+md.push('| files | count | raw | gzipped | largest file raw / gzipped |', '| --- | --- | --- | --- | --- |');
+for (const s of sizes) md.push(`| ${s.label} | ${s.files} | ${kb(s.raw)} | ${kb(s.gz)} | ${kb(s.maxRaw)} / ${kb(s.maxGz)} |`);
 const total = sizes.reduce((a, s) => ({ raw: a.raw + s.raw, gz: a.gz + s.gz, files: a.files + s.files }), { raw: 0, gz: 0, files: 0 });
 md.push(`| **ours, total** | ${total.files} | ${kb(total.raw)} | ${kb(total.gz)} | |`);
 md.push(`| **Pagefind, total** (its index files are already compressed) | ${pfFiles.length} | ${kb(pfRaw)} | ${kb(pfGz)} | |`);
@@ -278,9 +309,12 @@ md.push(`| warm query + first results ready, median | ${ms(quantile(oursShown, 0
 md.push(`| warm query + first results ready, p95 | ${ms(quantile(oursShown, 0.95))} | ${ms(quantile(pfShown, 0.95))} |`);
 md.push('', 'Warm query time: ours is `engine.search()` (lookups, intersection, ranking, grouping), Pagefind\'s `pagefind.search()`, both with their files already loaded; *+ first results*: ours also confirms and highlights the rows of the first 6 documents, Pagefind loads the data of its first 5 results.', '');
 md.push('## How the split was chosen', '');
-md.push('Bytes (gzipped) that the first query of a visit loads for the same query list, code and meta excluded, estimated with the same engine for other shard counts (index shards per field) and text shard sizes.', '');
-md.push('| index shards zh / py / en | text shard | whole index gzipped | first query: median | first query: max |', '| --- | --- | --- | --- | --- |');
-for (const s of splits) md.push(`| ${s.shards.zh} / ${s.shards.py} / ${s.shards.en}${s.shards === SHARDS ? ' (used)' : ''} | ${s.textShardBytes === 1 ? 'one document' : s.textShardBytes >= 1e9 ? 'everything' : `${s.textShardBytes / 1000} KB`} | ${kb(s.index)} | ${kb(s.median)} | ${kb(s.max)} |`);
+if (splits.length) {
+  md.push(`Bytes (gzipped) that the first query of a visit loads for the same query list (index files, text and meta.js; the code is the same for all), estimated with the same engine on ${SPLIT_DOCS.toLocaleString('en-US')} documents made by \`scripts/make-archive.ts\`, for other caps per file, first chunks (postings of a token in its bucket; further chunks grow ${DEFAULT_CHUNKS.growth} times each) and text parts. Default: ${kb(DEFAULT_CHUNKS.cap)} files, first chunks of ${DEFAULT_CHUNKS.head} postings, text parts of ${kb(PART_BYTES)}.`, '');
+  md.push('| cap per file | first chunk | text part | index files | whole index gzipped | first query: median | first query: max |', '| --- | --- | --- | --- | --- | --- | --- |');
+  const used = (s) => s.cap === DEFAULT_CHUNKS.cap && s.head === DEFAULT_CHUNKS.head && s.partBytes === PART_BYTES;
+  for (const s of splits) md.push(`| ${kb(s.cap)}${used(s) ? ' (used)' : ''} | ${s.head} | ${kb(Math.min(s.partBytes, s.cap))} | ${s.files} | ${kb(s.index)} | ${kb(s.median)} | ${kb(s.max)} |`);
+} else md.push('Skipped (SPLIT_DOCS=0).');
 writeFileSync(join(ROOT, 'bench/results.md'), `${md.join('\n')}\n`);
 console.log(`\n${md.join('\n')}\n`);
 log('wrote bench/results.md');

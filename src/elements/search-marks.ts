@@ -4,7 +4,8 @@
  * in other elements (sentences, glossary terms) or added ruby pinyin, so text nodes are walked
  * with <rt>/<rp> left out, and a range that spans several nodes is marked piece by piece.
  */
-import type { Range } from '../lib/search-match.ts';
+import type { SearchRecord } from '../lib/search-index.ts';
+import type { Range, RecordMatch } from '../lib/search-match.ts';
 
 const SKIP = 'rt, rp, script, style, mark.search-mark';
 
@@ -63,5 +64,17 @@ export function clearMarks(root: ParentNode = document): void {
     const parent = mark.parentNode;
     mark.replaceWith(...mark.childNodes);
     parent?.normalize();
+  }
+}
+
+/** Marks each record's matches in the document on the page: its row (`#p5`) or its headline. */
+export function markDocument(matches: { record: SearchRecord; match: RecordMatch }[]): void {
+  for (const { record, match } of matches) {
+    const scope = record.anchor ? document.getElementById(record.anchor) : document.querySelector('.doc-head');
+    if (!scope) continue;
+    const zh = scope.querySelectorAll(record.anchor ? '.cell.zh p[data-n]' : 'h1 .deck');
+    const en = scope.querySelectorAll(record.anchor ? '.cell.en p[data-e]' : '.title-en');
+    record.zh.forEach((t, k) => zh[k] && markRanges(zh[k], t, match.zh[k] ?? []));
+    record.en.forEach((t, k) => en[k] && markRanges(en[k], t, match.en[k] ?? []));
   }
 }

@@ -3,7 +3,7 @@
  * English side by side with the matches marked. Built with text nodes only: a document or a query
  * containing `<img onerror=…>` shows as text.
  */
-import type { ShownDoc } from '../lib/search-engine.ts';
+import type { SearchResults, ShownDoc } from '../lib/search-engine.ts';
 import { excerpt, segments } from '../lib/search-highlight.ts';
 import type { GlossaryInfo } from '../lib/search-index.ts';
 import type { Range } from '../lib/search-match.ts';
@@ -12,6 +12,43 @@ export interface Links {
   /** A document row: `…/path/?q=…#p5`. */
   row: (path: string, anchor: string) => string;
   glossary: (slug: string) => string;
+}
+
+/** A page of the site below `root`; from file:// a folder does not open its index.html by itself. */
+function sitePage(root: string, path: string): URL {
+  return new URL(path + (root.startsWith('file:') ? 'index.html' : ''), root);
+}
+
+/** Links that carry the query (`?q=`), so that the document opened marks it. */
+export function resultLinks(root: string, query: string): Links {
+  return {
+    row: (path, anchor) => {
+      const url = sitePage(root, path);
+      url.searchParams.set('q', query);
+      if (anchor) url.hash = anchor;
+      return url.href;
+    },
+    glossary: (slug) => sitePage(root, `glossary/${slug}/`).href,
+  };
+}
+
+/** The search page with this query. */
+export function searchPageUrl(root: string, query: string): string {
+  const url = sitePage(root, 'search/');
+  url.searchParams.set('q', query);
+  return url.href;
+}
+
+/**
+ * The status line: what was found, under which filter, and which years were searched when older
+ * documents are still to search (`12 rows in 6 documents (searched 1989–1966 so far)`).
+ */
+export function statusText(results: SearchResults, yearOf: (doc: number) => number, filter: string): string {
+  const { rows, docs, query, searched, complete } = results;
+  const range = complete || searched.until <= searched.from ? '' : `searched ${yearOf(searched.from)}–${yearOf(searched.until - 1)} so far`;
+  const within = [filter, range].filter(Boolean).join('; ');
+  if (!rows && !results.glossary.length) return `Nothing found for “${query.text}”${within ? ` (${within})` : ''}.`;
+  return `${rows} ${rows === 1 ? 'row' : 'rows'} in ${docs.length} ${docs.length === 1 ? 'document' : 'documents'}${within ? ` (${within})` : ''}`;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -74,6 +111,7 @@ export function documentGroup(doc: ShownDoc, links: Links, options: { max: numbe
       el('span', { class: 'sr-doc-zh', lang: 'zh-Hans' }, headline),
       el('span', { class: 'sr-doc-en', lang: 'en' }, title),
       el('time', { datetime: info.date }, info.date),
+      el('span', { class: 'sr-page' }, `p. ${info.page}`),
     ),
   );
   for (const { record, match } of rows) {
@@ -87,8 +125,10 @@ export function documentGroup(doc: ShownDoc, links: Links, options: { max: numbe
       ),
     );
   }
-  const more = body.length - rows.length;
-  if (more > 0) group.append(el('a', { class: 'sr-more', href: links.row(info.path, body[rows.length]!.record.anchor), tabindex: '-1' }, `${more} more ${more === 1 ? 'row' : 'rows'} in this document`));
+  // Rows past those shown were not all loaded: counted as found, confirmed on the document's page.
+  const more = body.length - rows.length + doc.rest;
+  const next = body[rows.length]?.record.anchor ?? '';
+  if (more > 0) group.append(el('a', { class: 'sr-more', href: links.row(info.path, next), tabindex: '-1' }, `${more} more ${more === 1 ? 'row' : 'rows'} in this document`));
   return group;
 }
 

@@ -1,7 +1,7 @@
 /**
  * <site-search>: the search box in the header (`data-mode="box"`: results in a panel while
- * typing) and the /search/ page (`data-mode="page"`: results in the page, the query in the URL).
- * The markup is a plain GET form to /search/, which works without JavaScript.
+ * typing) and the /search/ page (`data-mode="page"`: results in the page; the query and the
+ * filters in the URL). The markup is a plain GET form to /search/, which works without JavaScript.
  *
  * This file is the whole browser side of search, bundled into one classic script
  * (`search-index/site-search.js`, see src/pages/search-index/site-search.js.ts). The inline
@@ -9,14 +9,19 @@
  * for search until then. The index files are beside it, found from its own URL, so the site works
  * under any base path.
  *
+ * Results come newest first from the documents searched so far (lib/search-engine.ts); "More
+ * results" shows the documents already found, then searches older ones.
+ *
  * Arriving on a document from a result (`…/path/?q=铝#p5`), the browser scrolls to the row and
  * highlights it (`:target`); this element marks the query's matches in the document.
  */
-import { SearchEngine, type SearchResults } from '../lib/search-engine.ts';
+import { SearchEngine, type SearchFilter, type SearchResults } from '../lib/search-engine.ts';
 import { isEmpty } from '../lib/search-query.ts';
+import { describeFilter, filterFields, readFilter, writeParams } from './search-filter.ts';
+import { installHooks } from './search-hooks.ts';
 import { scriptLoader } from './search-load.ts';
-import { clearMarks, markRanges } from './search-marks.ts';
-import { button, documentGroup, glossaryOption, link, statusLine, type Links } from './search-render.ts';
+import { clearMarks, markDocument } from './search-marks.ts';
+import { button, documentGroup, glossaryOption, link, resultLinks, searchPageUrl, statusLine, statusText } from './search-render.ts';
 
 const SCRIPT = (document.currentScript as HTMLScriptElement | null)?.src ?? '';
 const BOX = { docs: 6, rows: 3, max: 90 };
@@ -32,11 +37,15 @@ export class SiteSearch extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #active = -1;
   #results: SearchResults | null = null;
-  #shownDocs = 0;
+  #shown = new Set<number>();
   #abort = new AbortController();
 
   get #page(): boolean {
     return this.dataset.mode === 'page';
+  }
+
+  get #opts(): typeof BOX {
+    return this.#page ? PAGE : BOX;
   }
 
   /** The index folder (beside this script) and the site's root, both ending in `/`. */
@@ -45,32 +54,18 @@ export class SiteSearch extends HTMLElement {
     return { dir, root: new URL('../', dir).href };
   }
 
-  engine(): Promise<SearchEngine> {
-    return this.#engine();
+  /** The filters of the /search/ page; the header box has none. */
+  get #filter(): SearchFilter {
+    const fields = filterFields(this.querySelector('form'));
+    return readFilter((name) => fields.find((f) => f.name === name)?.value);
   }
 
-  #engine(): Promise<SearchEngine> {
+  engine(): Promise<SearchEngine> {
     if (!engine) {
       engine = SearchEngine.open(scriptLoader(this.#dirs.dir, this.dataset.version ?? ''));
       engine.catch(() => (engine = null));
     }
     return engine;
-  }
-
-  /** Links carry the query (`?q=`) so that the document marks it; see the file comment. */
-  #links(query: string): Links {
-    const root = this.#dirs.root;
-    // From file:// a folder does not open its index.html by itself.
-    const page = (path: string) => new URL(path + (root.startsWith('file:') ? 'index.html' : ''), root);
-    return {
-      row: (path, anchor) => {
-        const url = page(path);
-        url.searchParams.set('q', query);
-        if (anchor) url.hash = anchor;
-        return url.href;
-      },
-      glossary: (slug) => page(`glossary/${slug}/`).href,
-    };
   }
 
   connectedCallback(): void {
@@ -87,9 +82,14 @@ export class SiteSearch extends HTMLElement {
     this.querySelector('form')?.addEventListener('submit', (e) => this.#submit(e), { signal });
     this.#panel.hidden = !this.#page;
 
-    const q = new URLSearchParams(location.search).get('q') ?? '';
+    const params = new URLSearchParams(location.search);
+    const q = params.get('q') ?? '';
     if (this.#page) {
       if (q && !input.value) input.value = q;
+      for (const field of filterFields(this.querySelector('form'))) {
+        if (!field.value && params.get(field.name)) field.value = params.get(field.name)!;
+        field.addEventListener('change', () => this.#schedule(0), { signal });
+      }
       this.#schedule(0);
     } else {
       if (q && this.dataset.doc) {
@@ -121,16 +121,17 @@ export class SiteSearch extends HTMLElement {
   async #run(): Promise<void> {
     const seq = ++this.#seq;
     const text = this.#input!.value;
-    if (this.#page) this.#syncUrl(text);
+    const filter = this.#filter;
+    if (this.#page) this.#syncUrl(text, filter);
     if (!text.trim()) {
       this.#render(seq, null);
       return;
     }
     try {
-      const results = await (await this.#engine()).search(text);
+      const results = await (await this.engine()).search(text, { filter, docs: this.#opts.docs });
       if (seq !== this.#seq) return;
       this.#results = results;
-      this.#shownDocs = 0;
+      this.#shown = new Set();
       await this.#render(seq, results);
     } catch (error) {
       if (seq !== this.#seq) return;
@@ -154,67 +155,61 @@ export class SiteSearch extends HTMLElement {
     this.#input!.setAttribute('aria-expanded', 'true');
   }
 
+  /** Shows the next documents of the results not on screen yet, and the footer. */
   async #render(seq: number, results: SearchResults | null): Promise<void> {
     const list = this.#list!;
     this.#select(-1);
-    this.#panel!.querySelector('.sr-footer')?.remove();
     if (!results || isEmpty(results.query)) {
       list.replaceChildren();
       this.#panel!.querySelector('.sr-status')?.remove();
+      this.#panel!.querySelector('.sr-footer')?.remove();
       if (this.#page) this.#setStatus(results ? 'Type a word, a Chinese term or pinyin.' : 'Type a word, a Chinese term or pinyin: 铝, aluminum, tuyangbingju.');
       else this.#close();
       return;
     }
-    const opts = this.#page ? PAGE : BOX;
-    const engine = await this.#engine();
-    const shown = await engine.show(results, results.docs.slice(0, opts.docs));
+    const opts = this.#opts;
+    const next = results.docs.filter((d) => !this.#shown.has(d.doc)).slice(0, opts.docs);
+    const shown = await (await this.engine()).show(results, next, { rows: opts.rows });
     if (seq !== this.#seq) return;
-    const links = this.#links(results.query.text);
-    list.replaceChildren(...results.glossary.map((g) => glossaryOption(g, links)), ...shown.map((d) => documentGroup(d, links, opts)));
-    this.#shownDocs = Math.min(opts.docs, results.docs.length);
-    const { rows, docs } = results;
-    this.#setStatus(
-      rows || results.glossary.length
-        ? `${rows} ${rows === 1 ? 'row' : 'rows'} in ${docs.length} ${docs.length === 1 ? 'document' : 'documents'}`
-        : `Nothing found for “${results.query.text}”.`,
-    );
-    const footer = document.createElement('p');
-    footer.className = 'sr-footer';
-    if (this.#page && this.#shownDocs < docs.length) {
-      const more = button(`Show more documents (${docs.length - this.#shownDocs} left)`, 'sr-show-more');
-      more.addEventListener('click', () => void this.#more(seq, more));
-      footer.append(more);
-    } else if (!this.#page && rows) {
-      footer.append(link('All results on the search page →', this.#searchPage(results.query.text), 'sr-all'));
-    }
-    if (footer.childNodes.length) this.#panel!.append(footer);
+    const links = resultLinks(this.#dirs.root, results.query.text);
+    const groups = shown.map((d) => documentGroup(d, links, opts));
+    // A new query replaces the list at once (no flicker while typing); "More results" appends.
+    if (this.#shown.size) list.append(...groups);
+    else list.replaceChildren(...results.glossary.map((g) => glossaryOption(g, links)), ...groups);
+    for (const d of next) this.#shown.add(d.doc);
+    const e = await this.engine();
+    this.#setStatus(statusText(results, (doc) => e.yearOf(doc), describeFilter(results.filter)));
+    this.#footer(seq, results);
     this.#open();
   }
 
+  #footer(seq: number, results: SearchResults): void {
+    this.#panel!.querySelector('.sr-footer')?.remove();
+    const footer = document.createElement('p');
+    footer.className = 'sr-footer';
+    if (this.#shown.size < results.docs.length || !results.complete) {
+      const more = button('More results', 'sr-more-results');
+      more.addEventListener('click', () => void this.#more(seq, more));
+      footer.append(more);
+    }
+    if (!this.#page && (results.rows || !results.complete)) footer.append(link('All results and filters on the search page →', searchPageUrl(this.#dirs.root, results.query.text), 'sr-all'));
+    if (footer.childNodes.length) this.#panel!.append(footer);
+  }
+
+  /** "More results": documents already found first, then older documents searched. */
   async #more(seq: number, more: HTMLButtonElement): Promise<void> {
-    const results = this.#results;
+    let results = this.#results;
     if (!results || seq !== this.#seq) return;
-    const next = results.docs.slice(this.#shownDocs, this.#shownDocs + PAGE.docs);
-    const shown = await (await this.#engine()).show(results, next);
+    more.disabled = true;
+    if (this.#shown.size >= results.docs.length) results = this.#results = await (await this.engine()).more(results, this.#opts.docs);
     if (seq !== this.#seq) return;
-    const links = this.#links(results.query.text);
-    this.#list!.append(...shown.map((d) => documentGroup(d, links, PAGE)));
-    this.#shownDocs += next.length;
-    const left = results.docs.length - this.#shownDocs;
-    if (left > 0) more.textContent = `Show more documents (${left} left)`;
-    else more.remove();
+    await this.#render(seq, results);
+    this.querySelector<HTMLButtonElement>('.sr-more-results')?.focus({ preventScroll: true });
   }
 
-  #searchPage(query: string): string {
-    const url = new URL(`search/${this.#dirs.root.startsWith('file:') ? 'index.html' : ''}`, this.#dirs.root);
-    url.searchParams.set('q', query);
-    return url.href;
-  }
-
-  #syncUrl(text: string): void {
+  #syncUrl(text: string, filter: SearchFilter): void {
     const url = new URL(location.href);
-    if (text) url.searchParams.set('q', text);
-    else url.searchParams.delete('q');
+    writeParams(url, text, filter);
     if (url.href !== location.href) history.replaceState(history.state, '', url);
     document.title = text ? `${text} · Search · duizhao` : 'Search · duizhao';
   }
@@ -266,22 +261,14 @@ export class SiteSearch extends HTMLElement {
       this.#schedule(0);
     } else if (this.#dirs.root.startsWith('file:')) {
       e.preventDefault();
-      location.assign(this.#searchPage(this.#input!.value));
+      location.assign(searchPageUrl(this.#dirs.root, this.#input!.value));
     }
   }
 
   /** Marks the query's matches in the document this page shows. */
   async #markDocument(query: string): Promise<void> {
     try {
-      const matches = await (await this.#engine()).documentMatches(Number(this.dataset.doc), query);
-      for (const { record, match } of matches) {
-        const scope = record.anchor ? document.getElementById(record.anchor) : document.querySelector('.doc-head');
-        if (!scope) continue;
-        const zh = scope.querySelectorAll(record.anchor ? '.cell.zh p[data-n]' : 'h1 .deck');
-        const en = scope.querySelectorAll(record.anchor ? '.cell.en p[data-e]' : '.title-en');
-        record.zh.forEach((t, k) => zh[k] && markRanges(zh[k], t, match.zh[k] ?? []));
-        record.en.forEach((t, k) => en[k] && markRanges(en[k], t, match.en[k] ?? []));
-      }
+      markDocument(await (await this.engine()).documentMatches(Number(this.dataset.doc), query));
     } catch {
       /* marking is a help, not a requirement: the row is still scrolled to and highlighted */
     }
@@ -289,21 +276,4 @@ export class SiteSearch extends HTMLElement {
 }
 
 if (!customElements.get('site-search')) customElements.define('site-search', SiteSearch);
-
-/**
- * For the end-to-end tests and `npm run bench`: the confirmed rows of the first `docs` documents
- * (all by default) as `{ path, anchor }`, the time `search()` took, and the time until those rows
- * were ready. Not used by the page itself.
- */
-export async function searchAll(query: string, docs = Infinity): Promise<{ rows: { path: string; anchor: string }[]; glossary: string[]; ms: number; msShown: number }> {
-  const box = document.querySelector('site-search') as SiteSearch | null;
-  if (!box) throw new Error('no <site-search> on this page');
-  const engine = await box.engine();
-  const t = performance.now();
-  const results = await engine.search(query);
-  const ms = performance.now() - t;
-  const shown = await engine.show(results, results.docs.slice(0, docs));
-  const msShown = performance.now() - t;
-  return { rows: shown.flatMap((d) => d.rows.map((r) => ({ path: d.info.path, anchor: r.record.anchor }))), glossary: results.glossary.map((g) => g.slug), ms, msShown };
-}
-globalThis.__duizhaoSearch = Object.assign(globalThis.__duizhaoSearch ?? { shard() {} }, { searchAll });
+installHooks(() => document.querySelector('site-search') as SiteSearch | null);

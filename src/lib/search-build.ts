@@ -1,56 +1,53 @@
 /**
- * Builds the search index at build time: one record per row (and one per headline), three
- * FlexSearch indexes (Chinese, pinyin, English), exported and cut into shards by token, plus text
- * shards by document. Returns the files to write below `search-index/`.
- *
- * Why shards: a query looks up a handful of tokens, so it loads the few index shards holding them
- * and the text of the documents it shows, never the whole archive. Numbers in bench/results.md.
+ * Builds the search index at build time: one record per row (and one per headline), three token
+ * fields (Chinese, pinyin, English) cut into chunks and bucket files by lib/search-chunks.ts, one
+ * text file per document, the page maps and meta.js. Returns the files to write below
+ * `search-index/` (the layout is described in lib/search-index.ts).
  */
 import { createHash } from 'node:crypto';
-import { alignSyllables, chineseTokens, englishTokens, FIELDS, NO_SYLLABLE, pinyinTokens, shardKey, shardOf, type Field } from './search-encode.ts';
+import { alignSyllables, chineseTokens, englishIndexTokens, FIELDS, NO_SYLLABLE, pinyinTokens, type Field } from './search-encode.ts';
+import { packField, type ChunkOptions } from './search-chunks.ts';
 import { HAN } from './search-fold.ts';
-import {
-  createIndex,
-  shardName,
-  shardScript,
-  type GlossaryInfo,
-  type IndexShard,
-  type SearchDocInfo,
-  type SearchMeta,
-  type SearchRecord,
-  type TextShard,
-} from './search-index.ts';
+import { byteLength, MAX_STRIDE, PART_SLOTS, pageChar, pageMapName, partOf, pinyinName, shardScript, textName, type GlossaryInfo, type PinyinFile, type SearchDocInfo, type SearchMeta, type SearchRecord, type TextFile } from './search-index.ts';
 
 export interface SourceDocument {
   path: string;
   title: string;
   date: string;
+  page: number;
   headlineZh: string[];
   rows: { zh: { n: number; text: string }[]; en: { e: number; text: string }[] }[];
 }
 
 /**
- * Index shards per field, chosen with `npm run bench` on the 200-article corpus (the table "How the
- * split was chosen" in bench/results.md): past these, first-query downloads hardly shrink.
+ * The cap per file and the chunk sizes, chosen with `npm run bench` (the table "How the split was
+ * chosen" in bench/results.md, at 3,000 documents): a query loads one bucket per token, so the cap
+ * bounds what it downloads; 8 KB files cost little more per query than 4 KB ones with half as many
+ * files. A first chunk of 256 postings costs no more per query than one of 64 (a bucket is
+ * about half a cap either way), reaches further back, and leaves fewer small chunk files.
  */
-export const DEFAULT_SHARDS: Record<Field, number> = { zh: 32, py: 16, en: 16 };
+export const DEFAULT_CHUNKS: ChunkOptions = { cap: 8 * 1024, head: 256, growth: 4 };
 
-export interface BuildOptions {
+export interface BuildOptions extends Partial<ChunkOptions> {
+  /** Bytes of a text part. @default PART_BYTES */
+  partBytes?: number;
   /** Toneless syllable per code point of `text`, null where there is none (lib/pinyin.ts). */
   pinyin: (text: string) => (string | null)[];
-  /** Index shards per field. @default DEFAULT_SHARDS */
-  shards?: Partial<Record<Field, number>>;
-  /** A text shard closes once it holds this many bytes of JSON; 1 = one document each. @default 1 */
-  textShardBytes?: number;
 }
 
 export interface BuiltIndex {
-  /** File name (`zh-3.js`) → content. */
+  /** File name (`zh/3f.js`) → content. */
   files: Map<string, string>;
   meta: SearchMeta;
   /** URL path → document id. */
   docIds: Map<string, number>;
+  /** Every record, in id order. */
   records: SearchRecord[];
+}
+
+/** Newest first: by date descending, then page and path as the reader reads a day's paper. */
+export function searchOrder<T extends { date: string; page: number; path: string }>(docs: T[]): T[] {
+  return [...docs].sort((a, b) => b.date.localeCompare(a.date) || a.page - b.page || a.path.localeCompare(b.path));
 }
 
 /** Per Chinese paragraph, the record's pinyin string: one syllable per Han character. */
@@ -62,82 +59,134 @@ function recordPinyin(text: string, pinyin: BuildOptions['pinyin']): string {
     .join(' ');
 }
 
-export function buildRecords(docs: SourceDocument[], pinyin: BuildOptions['pinyin']): SearchRecord[] {
-  const records: SearchRecord[] = [];
-  docs.forEach((doc, d) => {
+/**
+ * A text part closes before it would pass this many bytes (its file, or the file of its pinyin)
+ * or PART_SLOTS rows: a result shows a few rows of a document, and loads the parts that hold
+ * them, not all its text. Only a single row longer than that makes a larger part.
+ */
+export const PART_BYTES = 2048;
+
+function docInfo(doc: SourceDocument, id: number, parts: number): SearchDocInfo {
+  return { id, path: doc.path, title: doc.title, headline: doc.headlineZh.join(' '), date: doc.date, page: doc.page, parts };
+}
+
+/**
+ * Records of documents already in search order, numbered `doc * stride + slot` (see
+ * lib/search-index.ts), and the stride: the smallest power of two above every slot used.
+ */
+export function buildRecords(docs: SourceDocument[], pinyin: BuildOptions['pinyin'], partBytes = PART_BYTES): { records: SearchRecord[]; stride: number } {
+  const perDoc = docs.map((doc, d) => {
     const head = doc.headlineZh.filter(Boolean);
-    records.push({ id: records.length, doc: d, anchor: '', zh: head, en: [doc.title], py: head.map((t) => recordPinyin(t, pinyin)) });
-    for (const row of doc.rows) {
-      const anchor = row.zh[0] ? `p${row.zh[0].n}` : `e${row.en[0]!.e}`;
-      const zh = row.zh.map((z) => z.text);
-      records.push({ id: records.length, doc: d, anchor, zh, en: row.en.map((e) => e.text), py: zh.map((t) => recordPinyin(t, pinyin)) });
-    }
-  });
-  return records;
-}
-
-/** Tokens of one record for one field, space-separated, as FlexSearch's `add` takes them. */
-export function recordTokens(record: SearchRecord, field: Field): string {
-  if (field === 'zh') return record.zh.flatMap(chineseTokens).join(' ');
-  if (field === 'en') return record.en.flatMap(englishTokens).join(' ');
-  return record.zh.flatMap((t, k) => pinyinTokens(alignSyllables(t, record.py[k] ?? ''))).join(' ');
-}
-
-function deltas(ids: number[]): number[] {
-  const sorted = [...ids].sort((a, b) => a - b);
-  return sorted.map((id, k) => id - (k ? sorted[k - 1]! : 0));
-}
-
-export function buildSearchIndex(docs: SourceDocument[], glossary: GlossaryInfo[], options: BuildOptions): BuiltIndex {
-  const shards = { ...DEFAULT_SHARDS, ...options.shards };
-  const textShardBytes = options.textShardBytes ?? 1;
-  const records = buildRecords(docs, options.pinyin);
-  const files = new Map<string, string>();
-
-  for (const field of FIELDS) {
-    const index = createIndex();
-    for (const r of records) index.add(r.id, recordTokens(r, field));
-    const parts: IndexShard[] = Array.from({ length: shards[field] }, () => []);
-    index.export((key, data) => {
-      if (!key.endsWith('map')) return;
-      for (const [token, lists] of JSON.parse(data) as [string, number[][]][]) {
-        parts[shardOf(shardKey(field, token), shards[field])]!.push([token, deltas(lists.flat())]);
-      }
+    const rows = [{ anchor: '', zh: head, en: [doc.title] }];
+    for (const row of doc.rows) rows.push({ anchor: row.zh[0] ? `p${row.zh[0].n}` : `e${row.en[0]!.e}`, zh: row.zh.map((z) => z.text), en: row.en.map((e) => e.text) });
+    // What a part's files hold besides the records (the largest part number a document could have).
+    const start = byteLength(shardScript(textName(d, 9999), { doc: docInfo(doc, d, 9999), records: [] }));
+    const pyStart = byteLength(shardScript(pinyinName(d, 9999), []));
+    let [part, k, text, py] = [0, 0, start, pyStart];
+    return rows.map((r) => {
+      const rec = { ...r, py: r.zh.map((t) => recordPinyin(t, pinyin)) };
+      const size = byteLength(JSON.stringify([0, r.anchor, r.zh, r.en])) + 1;
+      const pySize = byteLength(JSON.stringify(rec.py)) + 1;
+      if (k && (k === PART_SLOTS || text + size > partBytes || py + pySize > partBytes)) [part, k, text, py] = [part + 1, 0, start, pyStart];
+      text += size;
+      py += pySize;
+      return { ...rec, slot: part * PART_SLOTS + k++ };
     });
-    parts.forEach((part, k) => files.set(`${shardName(field, k)}.js`, shardScript(shardName(field, k), part)));
+  });
+  const most = Math.max(1, ...perDoc.map((rs) => rs[rs.length - 1]!.slot + 1));
+  const stride = 2 ** Math.ceil(Math.log2(most));
+  if (stride > MAX_STRIDE) throw new Error(`A document has too many rows for the search index (${most} slots, at most ${MAX_STRIDE}).`);
+  const records = perDoc.flatMap((rs, d) => rs.map(({ slot, ...r }) => ({ id: d * stride + slot, doc: d, ...r })));
+  return { records, stride };
+}
+
+/** Tokens of one record for one field. */
+export function recordTokens(record: SearchRecord, field: Field): string[] {
+  if (field === 'zh') return record.zh.flatMap(chineseTokens);
+  if (field === 'en') return record.en.flatMap(englishIndexTokens);
+  return record.zh.flatMap((t, k) => pinyinTokens(alignSyllables(t, record.py[k] ?? '')));
+}
+
+/** Token → record ids, ascending (records arrive in id order). */
+function postingLists(records: SearchRecord[], field: Field): Map<string, number[]> {
+  const lists = new Map<string, number[]>();
+  for (const r of records) {
+    for (const t of new Set(recordTokens(r, field))) {
+      const list = lists.get(t);
+      if (list) list.push(r.id);
+      else lists.set(t, [r.id]);
+    }
+  }
+  return lists;
+}
+
+/** `[year, first document]` for each year, newest first. */
+function yearStarts(docs: SourceDocument[]): [number, number][] {
+  const out: [number, number][] = [];
+  docs.forEach((d, k) => {
+    const year = Number(d.date.slice(0, 4));
+    if (out[out.length - 1]?.[0] !== year) out.push([year, k]);
+  });
+  return out;
+}
+
+/** Page maps: one character per document (`0` + page), `per` documents a file. */
+function pageMaps(docs: SourceDocument[], per: number): string[] {
+  const maps: string[] = [];
+  for (let k = 0; k < docs.length; k += per) maps.push(docs.slice(k, k + per).map((d) => pageChar(d.page)).join(''));
+  return maps;
+}
+
+export function buildSearchIndex(input: SourceDocument[], glossary: GlossaryInfo[], options: BuildOptions): BuiltIndex {
+  const chunks: ChunkOptions = { cap: options.cap ?? DEFAULT_CHUNKS.cap, head: options.head ?? DEFAULT_CHUNKS.head, growth: options.growth ?? DEFAULT_CHUNKS.growth };
+  const docs = searchOrder(input);
+  const { records, stride } = buildRecords(docs, options.pinyin, Math.min(options.partBytes ?? PART_BYTES, chunks.cap));
+  const files = new Map<string, string>();
+  const put = (name: string, data: unknown) => files.set(`${name}.js`, shardScript(name, data));
+
+  const depth = {} as Record<Field, number>;
+  for (const field of FIELDS) {
+    const packed = packField(field, postingLists(records, field), stride, chunks);
+    depth[field] = packed.depth;
+    for (const [name, data] of packed.files) put(name, data);
   }
 
-  const docStarts: number[] = [];
-  records.forEach((r) => {
-    if (docStarts.length === r.doc) docStarts.push(r.id);
-  });
-  const textStarts: number[] = [];
-  let shard: TextShard = { docs: [], records: [] };
-  let bytes = 0;
-  const flush = () => {
-    if (!shard.docs.length) return;
-    files.set(`${shardName('text', textStarts.length - 1)}.js`, shardScript(shardName('text', textStarts.length - 1), shard));
-    shard = { docs: [], records: [] };
-    bytes = 0;
-  };
+  let r = 0;
   docs.forEach((doc, d) => {
-    if (!shard.docs.length) textStarts.push(d);
-    const info: SearchDocInfo = { id: d, path: doc.path, title: doc.title, headline: doc.headlineZh.join(' '), date: doc.date };
-    shard.docs.push(info);
-    bytes += JSON.stringify(info).length;
-    for (const r of records.slice(docStarts[d], docStarts[d + 1] ?? records.length)) {
-      const row: TextShard['records'][number] = [r.id, r.anchor, r.zh, r.en, r.py];
-      shard.records.push(row);
-      bytes += JSON.stringify(row).length;
+    const parts: SearchRecord[][] = [];
+    for (; r < records.length && records[r]!.doc === d; r++) {
+      const part = partOf(records[r]!.id - d * stride);
+      (parts[part] ??= []).push(records[r]!);
     }
-    if (bytes >= textShardBytes) flush();
+    const info = docInfo(doc, d, parts.length);
+    parts.forEach((recs, part) => {
+      put(textName(d, part), { doc: info, records: recs.map((rec) => [rec.id - d * stride, rec.anchor, rec.zh, rec.en]) } satisfies TextFile);
+      put(pinyinName(d, part), recs.map((rec) => rec.py) satisfies PinyinFile);
+    });
   });
-  flush();
+
+  // Up to 2 bytes a document (pages past 79), so a map stays within the cap.
+  const pageMapDocs = Math.max(1, Math.floor((chunks.cap - 100) / 2));
+  pageMaps(docs, pageMapDocs).forEach((map, k) => put(pageMapName(k), map));
 
   const hash = createHash('sha1');
-  for (const [name, content] of [...files].sort()) hash.update(name).update(content);
+  for (const [name, content] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) hash.update(name).update(content);
   hash.update(JSON.stringify(glossary));
-  const meta: SearchMeta = { version: hash.digest('hex').slice(0, 10), shards, docStarts, textStarts, records: records.length, glossary };
-  files.set('meta.js', shardScript('meta', meta));
+  const meta: SearchMeta = {
+    version: hash.digest('hex').slice(0, 10),
+    stride,
+    docs: docs.length,
+    depth,
+    years: yearStarts(docs),
+    pageMapDocs,
+    pages: [...new Set(docs.map((d) => d.page))].sort((a, b) => a - b),
+    glossary,
+  };
+  put('meta', meta);
   return { files, meta, docIds: new Map(docs.map((d, k) => [d.path, k])), records };
+}
+
+/** Bytes of each file as written, for tests and the benchmark. */
+export function fileSizes(built: BuiltIndex): Map<string, number> {
+  return new Map([...built.files].map(([name, content]) => [name, byteLength(content)]));
 }

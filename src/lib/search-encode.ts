@@ -6,10 +6,11 @@
  *   土…地; FlexSearch's CJK charset indexes single characters only and would.
  * - Pinyin: every syllable plus every pair of syllables of adjacent characters (`tu` `yang`
  *   `tu'yang`), from the same build-time pinyin the reader shows.
- * - English: folded words, inflections removed (lib/search-stem.ts).
+ * - English: folded words, inflections removed (lib/search-stem.ts), and word prefixes (`alu*`).
  *
- * FlexSearch is given these tokens joined by spaces and splits them back (see search-index.ts),
- * so the index and the browser never disagree on an encoder. Shared by Node and the browser.
+ * The build and the browser both tokenize with these functions, so they never disagree on an
+ * encoder; FlexSearch in the browser gets the tokens joined by spaces and splits them back (see
+ * search-index.ts). Shared by Node and the browser.
  */
 import { foldText, HAN, WORD } from './search-fold.ts';
 import { stem } from './search-stem.ts';
@@ -124,24 +125,50 @@ export function englishTokens(text: string): string[] {
 }
 
 /**
- * Which shard a token lives in is decided by its start, so that every pair starting with a
- * character or syllable, and every word starting with two given letters, are in one shard:
- * Chinese by the first character, pinyin by the first syllable (`yang'bing` and the prefix
- * `yang'b` with `yang`), English by the first two letters (`alum…`). Two letters would do for
- * pinyin too, but zh-, sh-, ji-… syllables would crowd a few shards.
+ * English prefixes are indexed as tokens of their own (`alu*`, `alumi*`), so that a word still
+ * being typed is one lookup in one file, like a whole word. Only some lengths: every length would
+ * make the English index five times its size, these less than three (bench/results.md). A typed
+ * prefix is looked up by the longest indexed prefix it starts with, and the rows are then
+ * confirmed on their text (lib/search-match.ts), as every candidate is.
  */
-export function shardKey(field: Field, token: string): string {
-  if (field === 'zh') return String.fromCodePoint(token.codePointAt(0)!);
-  if (field === 'py') return token.split(PAIR)[0]!;
-  return token.slice(0, 2);
+export const PREFIX = '*';
+export const PREFIX_LENGTHS: readonly number[] = [3, 5, 7];
+
+/** Index tokens of English text: the stems of its words and the indexed prefixes of its words. */
+export function englishIndexTokens(text: string): string[] {
+  const out = new Set<string>();
+  const folded = foldText(text);
+  for (const w of englishWords(folded)) {
+    out.add(w.stem);
+    for (const k of PREFIX_LENGTHS) if (w.end - w.start >= k) out.add(folded.slice(w.start, w.start + k) + PREFIX);
+  }
+  return [...out];
 }
 
-/** FNV-1a of the key, modulo the number of shards. */
-export function shardOf(key: string, count: number): number {
+/** The token to look a typed prefix up by (`alumin` → `alumi*`), or null when it is too short. */
+export function prefixToken(typed: string): string | null {
+  const k = [...PREFIX_LENGTHS].reverse().find((n) => typed.length >= n);
+  return k ? typed.slice(0, k) + PREFIX : null;
+}
+
+/**
+ * The key that decides a token's file: the token itself, except pinyin pairs, which share a key
+ * with every pair of the same first syllable and second initial (`yang'bing`, `yang'ban` →
+ * `yang'b`), so that a partly typed last syllable (`tuyangb`) is one file. At most 36 syllables
+ * share an initial, so such a group stays small whatever the size of the archive.
+ */
+export function bucketKey(field: Field, token: string): string {
+  const k = field === 'py' ? token.indexOf(PAIR) : -1;
+  return k < 0 ? token : token.slice(0, k + 2);
+}
+
+/** The file (of 2^depth for the field) a key lives in: the top `depth` bits of its FNV-1a hash. */
+export function bucketOf(key: string, depth: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h % count;
+  // `>>> 32` would shift by nothing.
+  return depth ? h >>> (32 - depth) : 0;
 }

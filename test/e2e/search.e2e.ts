@@ -245,6 +245,59 @@ describe.skipIf(skip)('search on the corpus site', () => {
     await screenshot(page, 'search-page-375');
   });
 
+  test('the header box shows the newest documents first, and "More results" adds more until none are left', async ({ site, openPage }) => {
+    const expectedDocs = new Set(truth(hasZh('毛主席')).map((r) => r.split('#')[0]));
+    expect(expectedDocs.size).toBeGreaterThan(12);
+    const page = await openPage();
+    await openSearch(page, site.url);
+    await typeQuery(page, '毛主席');
+    const groups = page.locator('site-search .sr-doc');
+    expect(await groups.count()).toBe(6);
+    const more = page.locator('site-search .sr-more-results');
+    for (let shown = 6; (await more.count()) > 0; ) {
+      await more.click();
+      await expect.poll(() => groups.count()).toBeGreaterThan(shown);
+      shown = await groups.count();
+    }
+    const dates = await page.locator('site-search .sr-doc-head time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+    expect(dates).toEqual([...dates].sort().reverse());
+    const paths = await page.locator('site-search .sr-doc-head').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.slice(1)));
+    expect(new Set(paths)).toEqual(expectedDocs);
+    expect(await page.locator('site-search .sr-status').textContent()).not.toMatch(/so far/);
+    expect(await page.locator('site-search .sr-all').getAttribute('href')).toMatch(/\/search\/\?q=%E6%AF%9B%E4%B8%BB%E5%B8%AD$/);
+  });
+
+  test('the search page keeps years and a page in its URL and finds every document of them', async ({ site, openPage }) => {
+    const inFilter = (path: string) => {
+      const d = docs.find((x) => x.path === path)!;
+      return d.date >= '1949' && d.date < '1955' && d.page === 1;
+    };
+    const expectedDocs = new Set(truth(hasZh('毛主席')).map((r) => r.split('#')[0]!).filter(inFilter));
+    expect(expectedDocs.size).toBeGreaterThan(1);
+    const page = await openPage();
+    await load(page, site.at('search/?q=%E6%AF%9B%E4%B8%BB%E5%B8%AD&from=1949&to=1954&page=1'));
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.sr-status')?.dataset.query === '毛主席');
+    expect(await page.inputValue('input[name="from"]')).toBe('1949');
+    expect(await page.inputValue('input[name="to"]')).toBe('1954');
+    expect(await page.inputValue('select[name="page"]')).toBe('1');
+    expect(await page.locator('.sr-status').textContent()).toMatch(/1949–1954, page 1/);
+    const more = page.locator('.sr-more-results');
+    while ((await more.count()) > 0) {
+      const before = await page.locator('.sr-doc').count();
+      await more.click();
+      await expect.poll(async () => (await page.locator('.sr-doc').count()) > before || (await more.count()) === 0).toBe(true);
+    }
+    const paths = await page.locator('.sr-doc-head').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.slice(1)));
+    expect(new Set(paths)).toEqual(expectedDocs);
+    expect(await page.locator('.sr-doc-head .sr-page').allTextContents()).toEqual(paths.map(() => 'p. 1'));
+    await screenshot(page, 'search-filters-1280');
+    await page.selectOption('select[name="page"]', '');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('page'));
+    expect(new URL(page.url()).searchParams.get('from')).toBe('1949');
+    await page.waitForFunction(() => !/page 1/.test(document.querySelector('.sr-status')?.textContent ?? ''));
+    expect(await page.locator('.sr-doc').count()).toBeGreaterThan(expectedDocs.size);
+  });
+
   test('without JavaScript the form goes to the search page, which says search needs it', async ({ site, browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignSyllables, chineseQueryTokens, chineseTokens, englishTokens, pinyinQueryTokens, pinyinTokens, shardKey, shardOf } from '../../src/lib/search-encode.ts';
+import { alignSyllables, bucketKey, bucketOf, chineseQueryTokens, chineseTokens, englishIndexTokens, englishTokens, pinyinQueryTokens, pinyinTokens, prefixToken } from '../../src/lib/search-encode.ts';
 import { fold, foldText } from '../../src/lib/search-fold.ts';
 import { stem } from '../../src/lib/search-stem.ts';
 
@@ -79,16 +79,34 @@ describe('folding', () => {
   });
 });
 
-describe('shards', () => {
-  it('puts a token, its pairs and its two-letter prefixes in one shard', () => {
-    expect(shardKey('zh', '土洋')).toBe(shardKey('zh', '土'));
-    expect(shardKey('py', "yang'bing")).toBe(shardKey('py', "yang'b"));
-    expect(shardKey('py', "yang'bing")).toBe(shardKey('py', 'yang'));
-    expect(shardOf(shardKey('en', 'aluminum'), 16)).toBe(shardOf(shardKey('en', 'al'), 16));
+describe('English prefixes', () => {
+  it('indexes the first 3, 5 and 7 letters of each word beside its stem', () => {
+    expect(englishIndexTokens('Aluminum')).toEqual(['aluminum', 'alu*', 'alumi*', 'aluminu*']);
   });
 
-  it('spreads keys over all shards', () => {
-    const used = new Set(Array.from('的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年', (c) => shardOf(c, 8)));
-    expect(used.size).toBe(8);
+  it('looks a typed prefix up by the longest indexed prefix it starts with', () => {
+    expect(prefixToken('alumin')).toBe('alumi*');
+    expect(prefixToken('alu')).toBe('alu*');
+    expect(prefixToken('al')).toBeNull();
+  });
+});
+
+describe('buckets', () => {
+  it('keys a token by itself, and a pinyin pair by its first syllable and second initial', () => {
+    expect(bucketKey('zh', '土洋')).toBe('土洋');
+    expect(bucketKey('en', 'alumi*')).toBe('alumi*');
+    expect(bucketKey('py', "yang'bing")).toBe("yang'b");
+    expect(bucketKey('py', "yang'b")).toBe("yang'b");
+    expect(bucketKey('py', 'yang')).toBe('yang');
+  });
+
+  it('spreads keys over all buckets of a depth, and has one bucket at depth 0', () => {
+    const keys = Array.from('的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年');
+    expect(new Set(keys.map((c) => bucketOf(c, 3))).size).toBe(8);
+    expect(new Set(keys.map((c) => bucketOf(c, 0)))).toEqual(new Set([0]));
+  });
+
+  it('splits each bucket in two when the depth grows by one', () => {
+    for (const c of Array.from('的一是不了人我在有他')) expect(bucketOf(c, 5) >> 1).toBe(bucketOf(c, 4));
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The search index as static files: `meta.js`, `zh-N.js`, `py-N.js`, `en-N.js`, `text-N.js`, each
- * a classic script (see lib/search-index.ts).
+ * The search index as static files below `search-index/`: `meta.js`, the buckets and chunks of
+ * each field (`zh/1f.js`, `zh/1f/3-1.js`), the text parts (`text/12/12345-0.js`) and page maps,
+ * each a classic script (the layout is described in lib/search-index.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { searchIndex } from './_data.ts';
