@@ -9,7 +9,8 @@
  * https://docs.astro.build/en/reference/integrations-reference/
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -60,15 +61,20 @@ export interface Logger {
 /** Writes `sw.js` for the built site in `out` (also used by the tests to "rebuild" a copy). */
 export async function writeServiceWorker(out: string, budget = DEFAULT_BUDGET, logger: Logger = console): Promise<void> {
   await writeOfflineManifests(out);
-  const files = await Promise.all(
+  // One file at a time, keeping only its size and hash: a large archive has 100,000s of files, more
+  // than can be open at once or held in memory.
+  const files = (await listFiles(out))
     // An sw.js from an earlier run is neither cached nor part of what names the cache.
-    (await listFiles(out)).filter((path) => path !== 'sw.js').map(async (path) => ({ path, content: await readFile(join(out, path)) })),
-  );
-  const plan = planPrecache(files.map((f) => ({ path: f.path, bytes: f.content.length })), budget);
-  const hashes = new Map(files.map((f) => [pageUrl(f.path), createHash('sha256').update(f.content).digest('hex').slice(0, 12)]));
+    .filter((path) => path !== 'sw.js')
+    .map((path) => {
+      const content = readFileSync(join(out, path));
+      return { path, bytes: content.length, hash: createHash('sha256').update(content).digest('hex').slice(0, 12) };
+    });
+  const plan = planPrecache(files, budget);
+  const hashes = new Map(files.map((f) => [pageUrl(f.path), f.hash]));
   const hash = createHash('sha256');
-  for (const f of files) hash.update(f.path).update('\0').update(hashes.get(pageUrl(f.path))!);
-  const version = contentVersionOf(files.find((f) => f.path === 'index.html')?.content.toString('utf8') ?? '');
+  for (const f of files) hash.update(f.path).update('\0').update(f.hash);
+  const version = contentVersionOf(existsSync(join(out, 'index.html')) ? readFileSync(join(out, 'index.html'), 'utf8') : '');
   const cache = `duizhao-${version}-${hash.digest('hex').slice(0, 8)}`;
 
   const result = await build({
@@ -88,7 +94,7 @@ export async function writeServiceWorker(out: string, budget = DEFAULT_BUDGET, l
   });
   await writeFile(join(out, 'sw.js'), result.outputFiles[0]!.text);
 
-  const total = files.reduce((n, f) => n + f.content.length, 0);
+  const total = files.reduce((n, f) => n + f.bytes, 0);
   logger.info(
     `service worker: cache ${cache}; precaches ${plan.urls.length} files, ${MB(plan.bytes)} of a ${MB(budget)} budget` +
       (plan.deferred.files ? `; ${plan.deferred.files} files (${MB(plan.deferred.bytes)}) saved on first use` : '') +
@@ -100,7 +106,7 @@ export async function writeServiceWorker(out: string, budget = DEFAULT_BUDGET, l
 /** `1958/offline.json` for each year: what "Save this month / year" fetches (precache-plan.ts). */
 async function writeOfflineManifests(out: string): Promise<void> {
   const paths = (await listFiles(out)).filter((path) => /^\d{4}(-\d{2}-\d{2}\/|\/headlines\.js$)/.test(path));
-  const files = await Promise.all(paths.map(async (path) => ({ path, bytes: (await stat(join(out, path))).size })));
+  const files = paths.map((path) => ({ path, bytes: statSync(join(out, path)).size }));
   for (const manifest of offlineManifests(files)) {
     await mkdir(join(out, manifest.year), { recursive: true });
     await writeFile(join(out, manifest.year, 'offline.json'), JSON.stringify(manifest));

@@ -246,3 +246,37 @@ describe.skipIf(skip)('saving a month of the archive for offline reading', () =>
 		expect(removed?.status()).toBe(503);
 	});
 });
+
+describe.skipIf(skip)('searching the archive of 3,000 documents', () => {
+	test('finds 人民 within the year asked for, newest first, and every such document through "More results"', async ({ site, openPage }) => {
+		const has = (d: (typeof sources)[number]) => d.headlineZh.join('').includes('人民') || d.rows.some((r) => r.zh.some((z) => z.text.includes('人民')));
+		const want = sources.filter((d) => d.date.startsWith('1951') && has(d));
+		expect(want.length, 'documents of 1951 with 人民').toBeGreaterThan(20);
+		const page = await openPage();
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+		await load(page, site.at(`search/?q=${encodeURIComponent('人民')}&from=1951&to=1951`));
+		await page.waitForFunction(() => document.querySelector<HTMLElement>('.sr-status')?.dataset.query === '人民');
+		expect(await page.locator('.sr-status').textContent()).toMatch(/1951/);
+		const heads = page.locator('.sr-doc-head');
+		const first = await heads.count();
+		expect(first).toBeGreaterThan(0);
+		expect(first).toBeLessThan(want.length);
+		const more = page.locator('.sr-more-results');
+		while ((await more.count()) > 0) {
+			const before = await heads.count();
+			await more.click();
+			await expect.poll(async () => (await heads.count()) > before || (await more.count()) === 0).toBe(true);
+		}
+		const paths = await heads.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.slice(1)));
+		expect(new Set(paths)).toEqual(new Set(want.map((d) => d.path)));
+		const dates = await page.locator('.sr-doc-head time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+		expect(dates).toEqual([...dates].sort().reverse());
+		expect(dates.every((d) => d.startsWith('1951'))).toBe(true);
+		// The text of each shown document is loaded in small parts (lib/search-text.ts).
+		expect(requests.filter((p) => p.includes('/search-index/text/')).length).toBeGreaterThanOrEqual(want.length);
+
+		await Promise.all([page.waitForURL((u) => u.pathname === `/${paths[0]}` && u.searchParams.get('q') === '人民'), heads.first().click()]);
+		await expect.poll(() => page.locator('mark.search-mark').count()).toBeGreaterThan(0);
+	});
+});
