@@ -54,25 +54,19 @@ if (!PARTS.startsWith(ROOT + sep)) {
 const log = (message: string) => console.log(`[parts] ${message}`);
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
-/** Which year each document file belongs to, from its name or header (no parsing). */
-function partsOf(): Map<string, string[]> {
+/**
+ * Which year each document file belongs to, by the date the loader will read (scanDates), and the
+ * files it refuses (no date to be had), which every part reads and reports.
+ */
+function partsOf(): { parts: Map<string, string[]>; refused: string[] } {
   const range = parseRange(process.env.FROM, process.env.TO);
   const parts = new Map<string, string[]>();
+  const refused: string[] = [];
   for (const [file, date] of scanDates(CONTENT, listDocumentFiles(CONTENT))) {
-    if (date && !inRange(date, range)) continue;
-    // A file whose date cannot be seen without parsing goes with the first part, whose loader reads
-    // it and reports it (a refused file) or keeps it, as a one-part build would.
-    const year = date?.slice(0, 4) ?? 'undated';
-    parts.set(year, [...(parts.get(year) ?? []), file]);
+    if (!date) refused.push(file);
+    else if (inRange(date, range)) parts.set(date.slice(0, 4), [...(parts.get(date.slice(0, 4)) ?? []), file]);
   }
-  const undated = parts.get('undated');
-  parts.delete('undated');
-  if (undated) {
-    const first = [...parts.keys()].sort()[0];
-    if (first) parts.get(first)!.push(...undated);
-    else parts.set('0000', undated);
-  }
-  return new Map([...parts.entries()].sort((a, b) => a[0].localeCompare(b[0])));
+  return { parts: new Map([...parts.entries()].sort((a, b) => a[0].localeCompare(b[0]))), refused };
 }
 
 /** What every part reads besides its own files: the code, the glossary, the base path. */
@@ -122,9 +116,10 @@ function tail(file: string): string {
   return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').slice(-25).join('\n') : '';
 }
 
-async function buildPart(year: string, files: string[], shared: string): Promise<boolean> {
+async function buildPart(year: string, files: string[], shared: string, refused: string[]): Promise<boolean> {
   const dir = join(PARTS, year);
-  const digest = partDigest(shared, files);
+  // A refused file is read by every part: once fixed, every part must forget its refusal.
+  const digest = partDigest(shared, [...files, ...refused]);
   const stamp = join(dir, 'input.sha1');
   if (!values.force && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest && existsSync(join(dir, 'dist', 'part-data', 'documents.json'))) {
     log(`${year}: ${files.length} files, unchanged: kept`);
@@ -134,6 +129,7 @@ async function buildPart(year: string, files: string[], shared: string): Promise
   rmSync(stamp, { force: true });
   const ok = await astroBuild(join(dir, 'dist'), {
     PART: year,
+    // The loader keeps what lies in this year and in the archive's FROM/TO (FROM_ALL, TO_ALL).
     FROM: year,
     TO: year,
     FROM_ALL: process.env.FROM ?? '',
@@ -224,7 +220,8 @@ async function merge(): Promise<boolean> {
 const started = performance.now();
 let ok = true;
 if (!values.merge) {
-  const parts = partsOf();
+  const { parts, refused } = partsOf();
+  if (refused.length) log(`${refused.length} file(s) have no date the loader can read; each part reports them as refused (see /status/)`);
   const chosen = chosenYears.length ? [...parts.entries()].filter(([y]) => chosenYears.includes(y)) : [...parts.entries()];
   const unknown = chosenYears.filter((y) => !parts.has(y));
   if (unknown.length) {
@@ -237,7 +234,7 @@ if (!values.merge) {
   }
   log(`${chosen.length} part(s) of ${[...parts.values()].reduce((n, f) => n + f.length, 0)} files in ${relative(ROOT, CONTENT) || '.'}, ${Math.min(JOBS, chosen.length)} at a time`);
   const shared = sharedDigest();
-  ok = await pool(chosen, JOBS, ([year, files]) => buildPart(year, files, shared));
+  ok = await pool(chosen, JOBS, ([year, files]) => buildPart(year, files, shared, refused));
 }
 if (ok && (values.merge || !chosenYears.length)) ok = await merge();
 log(`${ok ? 'done' : 'FAILED'} in ${seconds(started)}`);

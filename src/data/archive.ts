@@ -28,15 +28,18 @@ let dates: Promise<string[]> | undefined;
 /**
  * Every day of the archive with articles, ascending: what previous / next day links step through.
  * A part of a build in parts holds one year's documents, so it reads the other years' days from
- * the file names (scanDates) to link across its edges.
+ * their files' headers (scanDates) to link across its edges.
  */
 export function archiveDates(): Promise<string[]> {
   dates ??= (async () => {
     const mode = buildMode();
     if (mode.kind !== 'part') return (await siteArchive()).dates;
-    const range = parseRange(process.env.FROM_ALL, process.env.TO_ALL);
-    const scanned = [...scanDates(process.env.CONTENT_DIR || 'content/documents').values()].filter((d): d is string => !!d && inRange(d, range));
-    return [...new Set([...scanned, ...(await siteArchive()).dates])].sort();
+    // This part's own days are what it builds; the other years' come from a glance at their files.
+    const ranges = [parseRange(process.env.FROM_ALL, process.env.TO_ALL)];
+    const others = [...scanDates(process.env.CONTENT_DIR || 'content/documents').values()].filter(
+      (d): d is string => !!d && !d.startsWith(mode.part) && ranges.every((r) => inRange(d, r)),
+    );
+    return [...new Set([...others, ...(await siteArchive()).dates])].sort();
   })();
   return dates;
 }

@@ -26,7 +26,12 @@ export class ArchiveStep extends HTMLElement {
         shiftKey: e.shiftKey,
         defaultPrevented: e.defaultPrevented,
         targetTag: target?.tagName ?? '',
-        targetOwnsArrows: !!target?.closest('[contenteditable=""],[contenteditable="true"],[role="listbox"],[role="menu"],[role="slider"],site-search,[popover]:popover-open,.rows'),
+        // Fields, widgets with arrow keys of their own, the reader's rows, bar and dialogs, and a
+        // text selection (arrows may be extending it) keep the keys.
+        targetOwnsArrows:
+          !!target?.closest('[contenteditable=""],[contenteditable="true"],[role="listbox"],[role="menu"],[role="slider"],site-search,[popover]:popover-open,.rows,.passage-bar,dialog') ||
+          !!document.querySelector('dialog[open]') ||
+          String(getSelection() ?? '') !== '',
       });
       if (step && this.#go(step, true)) e.preventDefault();
     }, { signal });
@@ -38,7 +43,8 @@ export class ArchiveStep extends HTMLElement {
       const start = this.#touch;
       const t = e.changedTouches[0];
       this.#touch = null;
-      if (!start || !t || String(getSelection() ?? '')) return;
+      // Not while selecting text, nor on a zoomed page, where a swipe pans.
+      if (!start || !t || String(getSelection() ?? '') || (window.visualViewport?.scale ?? 1) > 1.01) return;
       const step = stepForSwipe(t.clientX - start.x, t.clientY - start.y, e.timeStamp - start.t);
       if (step) this.#go(step, false);
     }, { signal, passive: true });

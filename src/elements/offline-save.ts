@@ -56,14 +56,15 @@ export class OfflineSave extends HTMLElement {
       const year: Collection = {
         name: manifest.year,
         label: `all of ${manifest.year}`,
-        urls: [...manifest.months.flatMap((m) => m.urls), ...manifest.extra.urls],
-        bytes: manifest.months.reduce((n, m) => n + m.bytes, manifest.extra.bytes),
+        urls: [...manifest.months.flatMap((m) => m.urls), ...manifest.extra.urls, ...manifest.assets.urls],
+        bytes: manifest.months.reduce((n, m) => n + m.bytes, manifest.extra.bytes + manifest.assets.bytes),
         articles: manifest.months.reduce((n, m) => n + m.articles, 0),
         complete: false,
       };
       this.#choices = new Map([[year.name, year]]);
       for (const m of manifest.months) {
-        this.#choices.set(m.name, { ...m, label: `${monthNameEn(Number(m.name.slice(5)))} ${manifest.year}`, complete: false });
+        const label = `${monthNameEn(Number(m.name.slice(5)))} ${manifest.year}`;
+        this.#choices.set(m.name, { ...m, urls: [...m.urls, ...manifest.assets.urls], bytes: m.bytes + manifest.assets.bytes, label, complete: false });
       }
       select.replaceChildren(
         ...[...this.#choices.values()].map((c) => new Option(`${c.label[0]!.toUpperCase()}${c.label.slice(1)} — ${articles(c.articles)}, ${MB(c.bytes)}`, c.name)),
@@ -111,6 +112,7 @@ export class OfflineSave extends HTMLElement {
         li.append(`${c.label[0]!.toUpperCase()}${c.label.slice(1)} — ${articles(c.articles)}, ${MB(c.bytes)}${c.complete ? '' : ' (incomplete: Save again to finish)'} `);
         const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Remove' });
         remove.dataset.remove = c.name;
+        remove.setAttribute('aria-label', `Remove ${c.label} from this device`);
         li.append(remove);
         return li;
       }),

@@ -105,7 +105,7 @@ export async function writeServiceWorker(out: string, budget = DEFAULT_BUDGET, l
 
 /** `1958/offline.json` for each year: what "Save this month / year" fetches (precache-plan.ts). */
 async function writeOfflineManifests(out: string): Promise<void> {
-  const paths = (await listFiles(out)).filter((path) => /^\d{4}(-\d{2}-\d{2}\/|\/headlines\.js$)/.test(path));
+  const paths = (await listFiles(out)).filter((path) => /^(\d{4}(-\d{2}-\d{2}\/|\/headlines\.js$)|_astro\/)/.test(path));
   const files = paths.map((path) => ({ path, bytes: statSync(join(out, path)).size }));
   for (const manifest of offlineManifests(files)) {
     await mkdir(join(out, manifest.year), { recursive: true });

@@ -96,6 +96,11 @@ export interface OfflineManifest {
   year: string;
   /** Files the whole year adds to its months: its headlines for the filter. */
   extra: { urls: string[]; bytes: number };
+  /**
+   * The site's scripts and styles, saved with every month and year: a rebuild renames them, and
+   * the saved pages, which outlive it, must still find theirs offline.
+   */
+  assets: { urls: string[]; bytes: number };
   months: OfflineMonth[];
 }
 
@@ -111,7 +116,7 @@ export function offlineManifests(files: BuiltFile[]): OfflineManifest[] {
     const [, year, month, rest] = m as unknown as [string, string, string, string];
     let manifest = years.get(year);
     if (!manifest) {
-      manifest = { year, extra: { urls: [], bytes: 0 }, months: [] };
+      manifest = { year, extra: { urls: [], bytes: 0 }, assets: { urls: [], bytes: 0 }, months: [] };
       years.set(year, manifest);
     }
     const name = `${year}-${month}`;
@@ -132,6 +137,8 @@ export function offlineManifests(files: BuiltFile[]): OfflineManifest[] {
       manifest.extra.bytes += f.bytes;
     }
   }
+  const assets = sorted.filter((f) => f.path.startsWith('_astro/') && !SKIP.test(f.path));
+  for (const manifest of years.values()) manifest.assets = { urls: assets.map((f) => f.path), bytes: assets.reduce((n, f) => n + f.bytes, 0) };
   return [...years.values()];
 }
 

@@ -109,45 +109,56 @@ function saveProblem(error: unknown): string {
 
 let saving: Promise<void> = Promise.resolve();
 
+/** One save or removal at a time; one that failed (a full disk) must not block the next. */
+function queued(task: () => Promise<void>): Promise<void> {
+  saving = saving.catch(() => {}).then(task);
+  return saving;
+}
+
 /** Saves a collection's pages into the SAVED cache, resuming where an earlier attempt stopped. */
 function save(collection: SavedCollection): Promise<void> {
-  saving = saving.then(async () => {
-    const cache = await caches.open(SAVED);
-    const index = await savedIndex();
-    index[collection.name] = { ...collection, complete: false };
-    await writeIndex(index);
-    const queue = [...collection.urls];
-    const total = queue.length;
-    let done = 0;
-    let failure: unknown = null;
-    const worker = async () => {
-      for (let next = queue.shift(); next !== undefined && !failure; next = queue.shift()) {
-        try {
-          const k = key(next);
-          if (!(await cache.match(k))) await cache.put(k, await download(next));
-        } catch (error) {
-          failure ??= error;
-        }
-        done++;
-        if (done % 10 === 0 || done === total) await tell({ type: 'duizhao:save-progress', name: collection.name, done, total });
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLEL }, worker));
-    if (failure) {
-      await tell({ type: 'duizhao:save-error', name: collection.name, message: saveProblem(failure) });
-    } else {
-      const after = await savedIndex();
-      after[collection.name] = { ...collection, complete: true };
-      await writeIndex(after);
+  return queued(async () => {
+    try {
+      await saveCollection(collection);
+    } catch (error) {
+      await tell({ type: 'duizhao:save-error', name: collection.name, message: saveProblem(error) });
     }
     await tell(await status());
   });
-  return saving;
+}
+
+async function saveCollection(collection: SavedCollection): Promise<void> {
+  const cache = await caches.open(SAVED);
+  const index = await savedIndex();
+  index[collection.name] = { ...collection, complete: false };
+  await writeIndex(index);
+  const queue = [...collection.urls];
+  const total = queue.length;
+  let done = 0;
+  let failure: unknown = null;
+  const worker = async () => {
+    for (let next = queue.shift(); next !== undefined && !failure; next = queue.shift()) {
+      try {
+        const k = key(next);
+        // Pages are fetched again (a second Save refreshes them); assets, named by content, are not.
+        if (!/\/_astro\//.test(k) || !(await cache.match(k))) await cache.put(k, await download(next));
+      } catch (error) {
+        failure ??= error;
+      }
+      done++;
+      if (done % 10 === 0 || done === total) await tell({ type: 'duizhao:save-progress', name: collection.name, done, total });
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  if (failure) throw failure;
+  const after = await savedIndex();
+  after[collection.name] = { ...collection, complete: true };
+  await writeIndex(after);
 }
 
 /** Removes a collection, keeping the pages another saved collection still holds. */
 function unsave(name: string): Promise<void> {
-  saving = saving.then(async () => {
+  return queued(async () => {
     const cache = await savedCache();
     const index = await savedIndex();
     const gone = index[name];
@@ -162,7 +173,6 @@ function unsave(name: string): Promise<void> {
     }
     await tell(await status());
   });
-  return saving;
 }
 
 async function precache(): Promise<void> {

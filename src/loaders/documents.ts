@@ -32,9 +32,10 @@ function codeVersion(): string {
 }
 
 /** `FROM=1958-09 TO=1958-12`: build one term's reading (README, "Deploying offline"). */
-function buildRange(): DateRange {
+function buildRange(): DateRange[] {
   try {
-    return parseRange(process.env.FROM, process.env.TO);
+    // A part of a build in parts (scripts/build-parts.ts) keeps its year within the archive's range.
+    return [parseRange(process.env.FROM, process.env.TO), parseRange(process.env.FROM_ALL, process.env.TO_ALL)];
   } catch (e) {
     throw new AstroError((e as Error).message, 'FROM and TO take a year (1958), a month (1958-09) or a day (1958-09-25); both ends are included.');
   }
@@ -53,14 +54,16 @@ export function documentsLoader(options: { dir: string }): Loader {
         throw new AstroError(`The documents folder ${dir} does not exist.`, 'Create content/documents/ with the archive files, or point CONTENT_DIR at a folder of them (CONTENT_DIR=../archive npm run build).');
       }
       const version = codeVersion();
-      const range = buildRange();
+      const ranges = buildRange();
+      const within = (date: string) => ranges.every((r) => inRange(date, r));
+      const limited = ranges.some((r) => r.from || r.to);
       /** STRICT=1: a refused file stops the build (CI builds the seed and the corpus so). */
       const strict = process.env.STRICT === '1';
 
       const loadAll = async () => {
         const files = listDocumentFiles(dir);
         // Files outside FROM/TO are left unread: their dates come from a glance at the header.
-        const dates = range.from || range.to ? scanDates(dir, files) : new Map<string, string | null>();
+        const dates = limited ? scanDates(dir, files) : new Map<string, string | null>();
         const errors: SourceError[] = [];
         const seen = new Set<string>();
         const paths = new Map<string, string>();
@@ -69,7 +72,7 @@ export function documentsLoader(options: { dir: string }): Loader {
         for (const file of files) {
           const abs = resolve(dir, file);
           const seenDate = dates.get(file);
-          if (seenDate && !inRange(seenDate, range)) {
+          if (seenDate && !within(seenDate)) {
             outside++;
             continue;
           }
@@ -83,7 +86,7 @@ export function documentsLoader(options: { dir: string }): Loader {
             }
             throw e;
           }
-          if (!inRange(loaded.data.date, range)) {
+          if (!within(loaded.data.date)) {
             paths.delete(loaded.path);
             outside++;
             continue;
@@ -114,8 +117,8 @@ export function documentsLoader(options: { dir: string }): Loader {
             `${collisions.length} document(s) would share a URL with another (same date, page and slug); each still gets its own, in file-name order:\n  ${collisions.join('\n  ')}\n  To choose the URLs yourself, rename the files (YYYY-MM-DD-pN-slug.txt).`,
           );
         }
-        const within = describeRange(range);
-        logger.info(`${seen.size} documents from ${relative(process.cwd(), dir) || '.'}${within ? ` (${within}; ${outside} outside left out)` : ''}`);
+        const described = describeRange(ranges[0]!);
+        logger.info(`${seen.size} documents from ${relative(process.cwd(), dir) || '.'}${described ? ` (${described}; ${outside} outside left out)` : ''}`);
       };
 
       await loadAll();

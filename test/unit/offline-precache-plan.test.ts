@@ -60,7 +60,7 @@ describe('pageUrl', () => {
 });
 
 describe('offlineManifests', () => {
-	it('lists each month’s day and article pages with their size, by year, and the year’s headlines apart', () => {
+	it('lists each month’s day and article pages with their size, by year, the year’s headlines and the site’s assets apart', () => {
 		const manifests = offlineManifests([
 			...site,
 			{ path: '1958-09-25/index.html', bytes: 4 * KB },
@@ -73,12 +73,13 @@ describe('offlineManifests', () => {
 			{
 				year: '1958',
 				extra: { urls: ['1958/headlines.js'], bytes: 7 * KB },
+				assets: { urls: ['_astro/Base.css', '_astro/page.js'], bytes: 15 * KB },
 				months: [
 					{ name: '1958-09', articles: 1, bytes: 104 * KB, urls: ['1958-09-25/', '1958-09-25/p1/a/'] },
 					{ name: '1958-10', articles: 1, bytes: 53 * KB, urls: ['1958-10-01/', '1958-10-01/p1/c/'] },
 				],
 			},
-			{ year: '1960', extra: { urls: [], bytes: 0 }, months: [{ name: '1960-01', articles: 1, bytes: 100 * KB, urls: ['1960-01-01/p2/b/'] }] },
+			{ year: '1960', extra: { urls: [], bytes: 0 }, assets: { urls: ['_astro/Base.css', '_astro/page.js'], bytes: 15 * KB }, months: [{ name: '1960-01', articles: 1, bytes: 100 * KB, urls: ['1960-01-01/p2/b/'] }] },
 		]);
 	});
 });
