@@ -11,6 +11,7 @@ import type { Loader } from 'astro/loaders';
 import { SourceError } from '../lib/errors.ts';
 import { pinyinLine, toneless } from '../lib/pinyin.ts';
 import { readYaml } from '../lib/yaml-source.ts';
+import { sanitizeNoteHtml } from '../lib/glossary-note.ts';
 import { glossaryEntrySchema, storedGlossarySchema } from '../schemas/glossary.ts';
 
 const FIELD_HINTS: Record<string, string> = {
@@ -60,7 +61,7 @@ export function glossaryLoader(options: { dir: string }): Loader {
             const digest = generateDigest(source);
             if (store.get(slug)?.digest === digest) continue;
             const reading = entry.pinyin ?? pinyinLine(entry.term);
-            const noteHtml = (await renderMarkdown(entry.note)).html;
+            const noteHtml = sanitizeNoteHtml((await renderMarkdown(entry.note)).html);
             const data = await parseData({
               id: slug,
               data: { ...entry, slug, reading, toneless: toneless(reading), noteHtml, file },
