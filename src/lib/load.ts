@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parseOverride } from './align-override.ts';
 import { buildDocument, type DocumentModel } from './document.ts';
 import { parseDocument } from './parse.ts';
+import { SourceError } from './errors.ts';
 import { documentPath, documentSlug } from './slug.ts';
 
 export interface StoredShape extends DocumentModel {
@@ -22,6 +23,38 @@ export interface LoadedDocument {
   source: string;
   override?: string;
   data: StoredShape;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A document file's text. Archives are UTF-8; a file in another encoding would otherwise be read
+ * with its Chinese replaced by U+FFFD, silently, so it is refused with a way to convert it.
+ */
+export function readDocumentText(dir: string, file: string): string {
+  const bytes = readFileSync(resolve(dir, file));
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new SourceError(file, 1, 'the file is UTF-16 text; archive files are UTF-8.', `Save it as UTF-8 (for example \`iconv -f UTF-16 -t UTF-8 "${file}" > converted.txt\`).`);
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    if (bytes.includes(0)) return bytes.toString('utf8'); // binary: the parser says so
+    const line = bytes.subarray(0, firstInvalid(bytes)).toString('utf8').split('\n').length;
+    throw new SourceError(file, line, 'the file is not UTF-8 text (GBK or GB 2312, as older Chinese files often are?).', `Convert it to UTF-8, for example \`iconv -f GBK -t UTF-8 "${file}" > converted.txt\`.`);
+  }
+}
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence (to name its line). */
+function firstInvalid(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; ) {
+    const c = bytes[i]!;
+    const follow = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (follow < 0) return i;
+    for (let k = 1; k <= follow; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += follow + 1;
+  }
+  return bytes.length;
 }
 
 /**
@@ -48,7 +81,7 @@ export function listDocumentFiles(dir: string): string[] {
  * get `-2`, `-3` (in file-name order, hence stable).
  */
 export function loadDocument(dir: string, file: string, paths: Map<string, string> = new Map()): LoadedDocument {
-  const source = readFileSync(resolve(dir, file), 'utf8');
+  const source = readDocumentText(dir, file);
   const parsed = parseDocument(source, file);
   const overrideFile = `${file}.align`;
   const override = existsSync(resolve(dir, overrideFile)) ? readFileSync(resolve(dir, overrideFile), 'utf8') : undefined;
@@ -99,7 +132,7 @@ export function scanDates(dir: string, files: string[] = listDocumentFiles(dir))
       continue;
     }
     try {
-      out.set(file, parseDocument(readFileSync(resolve(dir, file), 'utf8'), file).date);
+      out.set(file, parseDocument(readDocumentText(dir, file), file).date);
     } catch {
       out.set(file, null);
     }

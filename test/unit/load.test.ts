@@ -57,3 +57,39 @@ describe('reading an archive folder recursively', () => {
 		expect(files.map((f) => loadDocument(dir, f, again).path)).toEqual([a!.path, b!.path]);
 	});
 });
+
+describe('reading a file that is not UTF-8', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'duizhao-encoding-'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+	const seed = readFileSync(join(SEED_DIR, SEED_FILE), 'utf8');
+	// 铜 and 铝 in GBK: what an older Chinese file has where UTF-8 would have e9 93 9c, e9 93 9d.
+	const gbk = Buffer.concat([Buffer.from('Title: Copper\nDate: 1958-09-25\nPage: 1\n\n    Copper.\n\n<hr />\n\nOriginal:\n\n### '), Buffer.from([0xcd, 0xad, 0xc2, 0xc1]), Buffer.from('\n')]);
+	writeFileSync(join(dir, 'gbk.txt'), gbk);
+	writeFileSync(join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed, 'utf16le')]));
+	writeFileSync(join(dir, 'bom.txt'), `\uFEFF${seed}`);
+	writeFileSync(join(dir, 'crlf.txt'), seed.replace(/\n/g, '\r\n'));
+
+	it('refuses GBK text, naming the line and how to convert it, rather than showing U+FFFD', () => {
+		const error = (() => {
+			try {
+				loadDocument(dir, 'gbk.txt');
+			} catch (e) {
+				return e as Error & { line: number; hint: string };
+			}
+		})();
+		expect(error?.message).toBe('gbk.txt:11: the file is not UTF-8 text (GBK or GB 2312, as older Chinese files often are?).');
+		expect(error?.hint).toBe('Convert it to UTF-8, for example `iconv -f GBK -t UTF-8 "gbk.txt" > converted.txt`.');
+	});
+
+	it('refuses UTF-16 text, saying how to save it as UTF-8', () => {
+		expect(() => loadDocument(dir, 'utf16.txt')).toThrow('utf16.txt:1: the file is UTF-16 text; archive files are UTF-8.');
+	});
+
+	it('reads a byte-order mark and CRLF line endings as the plain file', () => {
+		const plain = loadDocument(SEED_DIR, SEED_FILE).data;
+		for (const f of ['bom.txt', 'crlf.txt']) {
+			const { data } = loadDocument(dir, f);
+			expect({ ...data, file: SEED_FILE, path: plain.path }).toEqual(plain);
+		}
+	});
+});
