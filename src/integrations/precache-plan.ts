@@ -33,11 +33,14 @@ const SEARCH = /^search-index\//;
 /** Never precached: the worker itself, the offline read-me, source maps. */
 const SKIP = /^(sw\.js|README-OFFLINE\.txt)$|\.map$/;
 
-/** A year's headlines for the year page's filter: as large as the year, loaded when filtering. */
-const HEADLINES = /^\d{4}\/(headlines\.js|offline\.json)$/;
+/**
+ * Files a year page loads only when asked: its headlines (for the filter) and its offline
+ * manifest (for "Save for offline reading"). As large as the year: saved last, with the shards.
+ */
+const ON_DEMAND = /^\d{4}\/(headlines\.js|offline\.json)$/;
 
 function tier(path: string): number {
-  if (HEADLINES.test(path)) return 4;
+  if (ON_DEMAND.test(path)) return 4;
   if (!path.endsWith('.html')) {
     if (SEARCH.test(path)) return /^(meta|site-search)\.js$/.test(path.slice('search-index/'.length)) ? 2 : 4;
     return 0;
