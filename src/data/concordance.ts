@@ -1,26 +1,31 @@
 /**
- * Every glossary term's occurrences in the documents, in reading order, made once per build and
- * shared by the glossary's index (its warnings) and term pages: at 20,000 documents it takes half
- * a minute, which the two pages used to spend twice.
+ * Every glossary term's occurrences in the documents, summarised for the glossary's index (its
+ * warnings) and term pages (src/data/summary.ts): at 20,000 documents making them takes half a
+ * minute, so it happens once per build, and a build in parts makes them in its parts.
  */
 import { getCollection } from 'astro:content';
-import { concordance, type ConcordanceDoc, type Occurrence } from '../lib/concordance.ts';
-import { sortDocuments } from '../lib/order.ts';
+import type { TermSummary } from '../lib/concordance.ts';
+import { siteSummary } from './summary.ts';
 
-export interface SiteConcordance {
+export interface SiteTerms {
   terms: { key: string; renderings: string[]; file: string }[];
-  docs: ConcordanceDoc[];
-  found: Map<string, Occurrence[]>;
+  /** By term. */
+  found: Map<string, TermSummary>;
+  /** Per term, the renderings found in some English. */
+  renderings: Map<string, string[]>;
 }
 
-let cached: Promise<SiteConcordance> | undefined;
+let cached: Promise<SiteTerms> | undefined;
 
-export function siteConcordance(): Promise<SiteConcordance> {
+export function siteTerms(): Promise<SiteTerms> {
   cached ??= (async () => {
     const entries = (await getCollection('glossary')).map((g) => g.data);
-    const docs = sortDocuments((await getCollection('documents')).map((d) => d.data));
-    const terms = entries.map((e) => ({ key: e.term, renderings: e.renderings, file: `content/glossary/${e.file}` }));
-    return { terms, docs, found: concordance(terms, docs) };
+    const summary = await siteSummary();
+    return {
+      terms: entries.map((e) => ({ key: e.term, renderings: e.renderings, file: `content/glossary/${e.file}` })),
+      found: new Map(summary.terms.map((t) => [t.key, t])),
+      renderings: new Map(summary.renderings),
+    };
   })();
   return cached;
 }

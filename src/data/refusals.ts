@@ -1,7 +1,7 @@
 /**
  * Documents the loader refused in this build (file, line, what is wrong, how to fix it), for the
  * /status/ page. Kept on globalThis: the loader and the pages are separate module graphs in one
- * process, and a build in parts hands its refusals to the merge (part-data/refused.json).
+ * process. A build in parts hands its refusals to the merge in its summary (src/data/summary.ts).
  */
 export interface Refusal {
   /** Path below the content folder. */
@@ -15,10 +15,10 @@ export interface Refusal {
 const KEY = Symbol.for('duizhao.refusals');
 type Registry = { [KEY]?: Map<string, Refusal> };
 
-/** Replaces the refusals of these files (a reload in dev reads every file again). */
-export function recordRefusals(list: Refusal[], replace = true): void {
+/** Replaces the refusals (a reload in dev reads every file again). */
+export function recordRefusals(list: Refusal[]): void {
   const g = globalThis as Registry;
-  if (replace || !g[KEY]) g[KEY] = new Map();
+  g[KEY] = new Map();
   for (const r of list) g[KEY]!.set(r.file, r);
 }
 

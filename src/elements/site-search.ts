@@ -62,7 +62,7 @@ export class SiteSearch extends HTMLElement {
 
   engine(): Promise<SearchEngine> {
     if (!engine) {
-      engine = SearchEngine.open(scriptLoader(this.#dirs.dir, this.dataset.version ?? ''));
+      engine = SearchEngine.open(scriptLoader(this.#dirs.dir));
       engine.catch(() => (engine = null));
     }
     return engine;
@@ -268,7 +268,9 @@ export class SiteSearch extends HTMLElement {
   /** Marks the query's matches in the document this page shows. */
   async #markDocument(query: string): Promise<void> {
     try {
-      markDocument(await (await this.engine()).documentMatches(Number(this.dataset.doc), query));
+      const engine = await this.engine();
+      const doc = engine.documentAt(this.dataset.doc ?? '');
+      if (doc !== undefined) markDocument(await engine.documentMatches(doc, query));
     } catch {
       /* marking is a help, not a requirement: the row is still scrolled to and highlighted */
     }

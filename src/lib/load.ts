@@ -76,22 +76,34 @@ export function listDocumentFiles(dir: string): string[] {
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** A document's `.align` override, if it has one. */
+export function readOverride(dir: string, file: string): string | undefined {
+  const overrideFile = resolve(dir, `${file}.align`);
+  return existsSync(overrideFile) ? readFileSync(overrideFile, 'utf8') : undefined;
+}
+
 /**
- * `paths` collects URL paths already taken, so two documents with the same date, page and slug
- * get `-2`, `-3` (in file-name order, hence stable).
+ * The URL path of a document, and the one it wanted when another file took that first. `paths`
+ * collects URL paths already taken, so two documents with the same date, page and slug get `-2`,
+ * `-3` (in file-name order, hence stable). With `take` false, the path is not taken.
  */
+export function placeDocument(file: string, doc: { date: string; page: number; title: string }, paths: Map<string, string>, take = true): { path: string; wanted?: string } {
+  const slug = documentSlug(file, doc.title);
+  const wanted = documentPath(doc.date, doc.page, slug);
+  let path = wanted;
+  for (let k = 2; paths.has(path); k++) path = documentPath(doc.date, doc.page, `${slug}-${k}`);
+  if (take) paths.set(path, file);
+  return path === wanted ? { path } : { path, wanted };
+}
+
+/** Reads, parses and aligns one document file; see `placeDocument` for `paths`. */
 export function loadDocument(dir: string, file: string, paths: Map<string, string> = new Map()): LoadedDocument {
   const source = readDocumentText(dir, file);
   const parsed = parseDocument(source, file);
-  const overrideFile = `${file}.align`;
-  const override = existsSync(resolve(dir, overrideFile)) ? readFileSync(resolve(dir, overrideFile), 'utf8') : undefined;
-  const model = buildDocument(parsed, override === undefined ? undefined : { groups: parseOverride(override, overrideFile), file: overrideFile });
-  const slug = documentSlug(file, model.title);
-  const wanted = documentPath(model.date, model.page, slug);
-  let path = wanted;
-  for (let k = 2; paths.has(path); k++) path = documentPath(model.date, model.page, `${slug}-${k}`);
-  paths.set(path, file);
-  return { path, ...(path === wanted ? {} : { wanted }), source, ...(override === undefined ? {} : { override }), data: { file, path, ...model } };
+  const override = readOverride(dir, file);
+  const model = buildDocument(parsed, override === undefined ? undefined : { groups: parseOverride(override, `${file}.align`), file: `${file}.align` });
+  const place = placeDocument(file, model, paths);
+  return { ...place, source, ...(override === undefined ? {} : { override }), data: { file, path: place.path, ...model } };
 }
 
 /** A header line, as lib/parse.ts reads it. */

@@ -57,14 +57,6 @@ export function pinyinSyllables(text: string): (string | null)[] {
 const memo = new Map<string, (string | null)[]>();
 
 /**
- * Readings already made elsewhere (the parts of a build in parts), so this process need not load
- * the dictionary to read them again. Entries are `[text, syllables]` as pinyinSyllables returns.
- */
-export function primeReadings(entries: Iterable<[string, (string | null)[]]>): void {
-  for (const [text, syllables] of entries) if (!memo.has(text)) memo.set(text, syllables);
-}
-
-/**
  * pinyin-pro 3.29's max-probability segmenter loses its underflow exponent on characters that start
  * no word (`iDP.decimal = 0` in `common/segmentit/max-probability`), so past ~30 words a reading
  * depends on how much text follows it: 铜产量提高 + 69 characters reads 量 as liáng. Reading windows

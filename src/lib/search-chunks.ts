@@ -28,42 +28,74 @@ function postingBytes(gap: number, row: number): number {
   return String(gap).length + String(row).length + 2;
 }
 
+/** Digits of a non-negative integer, as JSON writes it. */
+function digits(n: number): number {
+  let d = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    d++;
+  }
+  return d;
+}
+
 /**
  * One posting list (ids ascending) as chunks: the first of `head` postings, then growing by
  * `growth`, each ending at a document boundary and within `maxBytes`. A short rest (a quarter of
  * a chunk) joins the chunk before it instead of making a file of its own.
+ *
+ * Linear in the list and allocation-light: the archive's longest lists have millions of postings,
+ * and packing a field cuts each list again whenever its bucket overflows.
  */
-export function splitList(ids: number[], stride: number, head: number, growth: number, maxBytes: number): number[][] {
+/** Record ids, ascending: an array, or a typed array the merge fills (lib/search-build.ts). */
+export type Ids = number[] | Float64Array;
+
+/** Ids [a, b) of a list: a view of a typed array, a copy of an array. */
+const range = <T extends Ids>(ids: T, a: number, b: number): T => (ids instanceof Float64Array ? ids.subarray(a, b) : ids.slice(a, b)) as T;
+
+export function splitList<T extends Ids>(ids: T, stride: number, head: number, growth: number, maxBytes: number): T[] {
   // Runs of postings in one document: a chunk takes all of a document's postings or none.
-  const runs: { doc: number; ids: number[] }[] = [];
-  for (const id of ids) {
-    const doc = docOf(id, stride);
-    if (runs[runs.length - 1]?.doc === doc) runs[runs.length - 1]!.ids.push(id);
-    else runs.push({ doc, ids: [id] });
+  const starts: number[] = [];
+  const docs: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const doc = Math.floor(ids[i]! / stride);
+    if (docs[docs.length - 1] !== doc) {
+      starts.push(i);
+      docs.push(doc);
+    }
   }
-  const runBytes = (run: { doc: number; ids: number[] }, prev: number) =>
-    run.ids.reduce((n, id, j) => n + postingBytes(j ? 0 : run.doc - prev, id - run.doc * stride), 0);
-  const chunks: number[][] = [];
+  const runs = docs.length;
+  starts.push(ids.length);
+  // A run's bytes but for its first gap (later postings of a document have gap 0: one digit).
+  const inner = new Float64Array(runs);
+  for (let r = 0; r < runs; r++) {
+    let n = starts[r + 1]! - starts[r]! - 1;
+    for (let i = starts[r]!; i < starts[r + 1]!; i++) n += postingBytes(0, ids[i]! - docs[r]! * stride) - 1;
+    inner[r] = n;
+  }
+  // From run r to the end: postings, and bytes with the gaps of the runs after r.
+  const restCount = new Float64Array(runs + 1);
+  const restBytes = new Float64Array(runs + 1);
+  for (let r = runs - 1; r >= 0; r--) {
+    restCount[r] = restCount[r + 1]! + starts[r + 1]! - starts[r]!;
+    restBytes[r] = restBytes[r + 1]! + inner[r]! + (r + 1 < runs ? digits(docs[r + 1]! - docs[r]!) : 0);
+  }
+  const runBytes = (r: number, prev: number) => digits(docs[r]! - prev) + inner[r]!;
+  const chunks: T[] = [];
   let target = head;
   let r = 0;
-  while (r < runs.length) {
-    const chunk: number[] = [];
-    let bytes = 10;
-    let prev = 0;
-    const take = () => {
-      bytes += runBytes(runs[r]!, prev);
-      prev = runs[r]!.doc;
-      chunk.push(...runs[r++]!.ids);
-    };
-    take();
-    while (r < runs.length && chunk.length + runs[r]!.ids.length <= target && bytes + runBytes(runs[r]!, prev) <= maxBytes) take();
-    const rest = runs.slice(r).reduce((n, run) => n + run.ids.length, 0);
-    if (rest && rest <= target / 4) {
-      let more = 0;
-      for (let j = r, p = prev; j < runs.length; p = runs[j++]!.doc) more += runBytes(runs[j]!, p);
-      if (bytes + more <= maxBytes) while (r < runs.length) take();
+  while (r < runs) {
+    const first = r;
+    // Each chunk's first gap counts from document 0.
+    let bytes = 10 + runBytes(r, 0);
+    let prev = docs[r++]!;
+    while (r < runs && starts[r + 1]! - starts[first]! <= target && bytes + runBytes(r, prev) <= maxBytes) {
+      bytes += runBytes(r, prev);
+      prev = docs[r++]!;
     }
-    chunks.push(chunk);
+    const rest = restCount[r]!;
+    // The rest: run r's gap from where this chunk stops, then what restBytes holds.
+    if (rest && rest <= target / 4 && bytes + digits(docs[r]! - prev) + restBytes[r]! <= maxBytes) r = runs;
+    chunks.push(range(ids, starts[first]!, starts[r]!));
     target = Math.min(target * growth, 1e9);
   }
   return chunks;
@@ -71,12 +103,12 @@ export function splitList(ids: number[], stride: number, head: number, growth: n
 
 interface Entry {
   token: string;
-  chunks: number[][];
+  chunks: Ids[];
   head: HeadEntry;
   bytes: number;
 }
 
-function entryOf(token: string, chunks: number[][], stride: number): Entry {
+function entryOf(token: string, chunks: Ids[], stride: number): Entry {
   const head: HeadEntry = [token, encodePostings(chunks[0] ?? [], stride)];
   if (chunks.length > 1) {
     let prev = 0;
@@ -101,7 +133,7 @@ const FILL = 0.5;
  * depth follows from the total size of the first chunks; a bucket that still overflows has the
  * first chunks of its largest keys shortened until it fits, so no file passes the cap.
  */
-export function packField(field: Field, lists: Map<string, number[]>, stride: number, options: ChunkOptions): { depth: number; files: [string, unknown][] } {
+export function packField(field: Field, lists: Map<string, Ids>, stride: number, options: ChunkOptions): { depth: number; files: [string, unknown][] } {
   const room = options.cap - WRAPPER - 2;
   const groups = new Map<string, string[]>();
   for (const token of lists.keys()) {

@@ -14,7 +14,7 @@
  *   const shown = await engine.show(results, results.docs.slice(0, 6), { rows: 3 });
  *   const next = await engine.more(results); // when !results.complete
  */
-import { docOf, type GlossaryInfo, type SearchMeta, type SearchRecord } from './search-index.ts';
+import { docOf, locate, type GlossaryInfo, type SearchMeta, type SearchRecord } from './search-index.ts';
 import { Lists, type Loader } from './search-lists.ts';
 import { matchRecord, type Plan, type RecordMatch } from './search-match.ts';
 import { needsPinyin, planGroup, type Part } from './search-plan.ts';
@@ -75,7 +75,7 @@ export class SearchEngine {
   constructor(load: Loader, meta: SearchMeta) {
     this.meta = meta;
     this.#lists = new Lists(load, meta);
-    this.#texts = new Texts(load, meta.stride);
+    this.#texts = new Texts(load, meta);
   }
 
   static async open(load: Loader): Promise<SearchEngine> {
@@ -92,9 +92,16 @@ export class SearchEngine {
 
   /** The year of a document, from the year boundaries in meta. */
   yearOf(doc: number): number {
-    let year = this.meta.years[0]?.[0] ?? 0;
-    for (const [y, start] of this.meta.years) if (start <= doc) year = y;
-    return year;
+    return locate(this.meta.years, doc).year;
+  }
+
+  /** The document of the archive that a page names as `1958/12` (its year, its place in it). */
+  documentAt(key: string): number | undefined {
+    const [year, k] = key.split('/').map(Number);
+    const at = this.meta.years.findIndex(([y]) => y === year);
+    if (at < 0 || !Number.isInteger(k) || k! < 0) return undefined;
+    const [start, end] = [this.meta.years[at]![1], this.meta.years[at + 1]?.[1] ?? this.meta.docs];
+    return start + k! < end ? start + k! : undefined;
   }
 
   /** Searches until `docs` documents are found (or everything the filter allows is searched). */

@@ -11,8 +11,8 @@
  *   meta.js            SearchMeta: sizes, year boundaries, glossary; nothing per document
  *   zh/1f.js           a bucket: the first chunk of every token whose key hashes to 1f
  *   zh/1f/3-1.js       the next chunk of the 4th token of bucket 1f (then 3-2, 3-3 …)
- *   text/12/12345-0.js one part of a document's rows (folders of 1000 documents)
- *   text/12/12345-0-py.js  their pinyin, loaded only for a query with pinyin in it
+ *   text/1958/2/1234-0.js  one part of the rows of the year's document 1234 (folders of 500)
+ *   text/1958/2/1234-0-py.js  their pinyin, loaded only for a query with pinyin in it
  *   pages/0.js         the page (版) of each of `pageMapDocs` documents, for the page filter
  */
 import { Index } from 'flexsearch';
@@ -64,7 +64,6 @@ export interface SearchRecord {
 }
 
 export interface SearchDocInfo {
-  id: number;
   /** URL path below the base, `1958-09-25/p1/copper-and-aluminum/`. */
   path: string;
   title: string;
@@ -125,10 +124,11 @@ export interface TextFile {
 /** `text/…/N-k-py.js`: the `py` of each record of the part, in the same order. */
 export type PinyinFile = string[][];
 
-export function encodePostings(ids: number[], stride: number): Postings {
+export function encodePostings(ids: ArrayLike<number>, stride: number): Postings {
   const out: Postings = [];
   let prev = 0;
-  for (const id of ids) {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     const doc = docOf(id, stride);
     out.push(doc - prev, id - doc * stride);
     prev = doc;
@@ -157,8 +157,21 @@ export const pageAt = (map: string, k: number): number => map.charCodeAt(k) - 48
 
 export const bucketName = (field: Field, bucket: number): string => `${field}/${bucket.toString(36)}`;
 export const chunkName = (field: Field, bucket: number, entry: number, chunk: number): string => `${field}/${bucket.toString(36)}/${entry}-${chunk}`;
-export const textName = (doc: number, part: number): string => `text/${Math.floor(doc / 1000)}/${doc}-${part}`;
-export const pinyinName = (doc: number, part: number): string => `${textName(doc, part)}-py`;
+/**
+ * Text files are named by the year and the document's place in it, not by its number in the
+ * archive, so that they depend on their year alone: the part of a build in parts that builds a
+ * year writes them (lib/search-build.ts). Folders of 500 documents keep any folder small enough
+ * for a USB stick's file system.
+ */
+export const textName = (year: number, doc: number, part: number): string => `text/${year}/${Math.floor(doc / 500)}/${doc}-${part}`;
+export const pinyinName = (year: number, doc: number, part: number): string => `${textName(year, doc, part)}-py`;
+
+/** The year of document `doc` of the archive and its place in that year, from meta's `years`. */
+export function locate(years: SearchMeta['years'], doc: number): { year: number; doc: number } {
+  let at = years[0] ?? [0, 0];
+  for (const y of years) if (y[1] <= doc) at = y;
+  return { year: at[0], doc: doc - at[1] };
+}
 export const pageMapName = (k: number): string => `pages/${k}`;
 
 /** The classic script that registers one file. JSON is valid JavaScript (ES2019). */

@@ -3,7 +3,7 @@
  * rows, see search-index.ts), and its pinyin only when the query has pinyin in it. A result shows
  * a few rows of a document, so it loads the parts that hold those rows, not all the document.
  */
-import { partOf, pinyinName, textName, type PinyinFile, type SearchDocInfo, type SearchRecord, type TextFile } from './search-index.ts';
+import { locate, partOf, pinyinName, textName, type PinyinFile, type SearchDocInfo, type SearchMeta, type SearchRecord, type TextFile } from './search-index.ts';
 import type { Loader } from './search-lists.ts';
 import { matchRecord, type Plan, type RecordMatch } from './search-match.ts';
 
@@ -23,19 +23,22 @@ export interface ShownDoc {
 export class Texts {
   #load: Loader;
   #stride: number;
+  #years: SearchMeta['years'];
   #texts = new Map<string, Promise<TextPart>>();
   #pinyin = new Map<string, Promise<TextPart>>();
 
-  constructor(load: Loader, stride: number) {
+  constructor(load: Loader, meta: Pick<SearchMeta, 'stride' | 'years'>) {
     this.#load = load;
-    this.#stride = stride;
+    this.#stride = meta.stride;
+    this.#years = meta.years;
   }
 
   /** One part of a document; with `pinyin`, its records' `py` filled in. */
   part(doc: number, part: number, pinyin: boolean): Promise<TextPart> {
     const key = `${doc}-${part}`;
+    const at = locate(this.#years, doc);
     const text = cached(this.#texts, key, () =>
-      (this.#load(textName(doc, part)) as Promise<TextFile>).then((file) => {
+      (this.#load(textName(at.year, at.doc, part)) as Promise<TextFile>).then((file) => {
         const records = new Map<number, SearchRecord>();
         for (const [slot, anchor, zh, en] of file.records) records.set(slot, { id: doc * this.#stride + slot, doc, anchor, zh, en, py: [] });
         return { info: file.doc, records };
@@ -43,7 +46,7 @@ export class Texts {
     );
     if (!pinyin) return text;
     return cached(this.#pinyin, key, () =>
-      Promise.all([text, this.#load(pinyinName(doc, part)) as Promise<PinyinFile>]).then(([t, py]) => {
+      Promise.all([text, this.#load(pinyinName(at.year, at.doc, part)) as Promise<PinyinFile>]).then(([t, py]) => {
         [...t.records.values()].forEach((r, k) => (r.py = py[k] ?? []));
         return t;
       }),

@@ -9,7 +9,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { loadDocument, listDocumentFiles, scanDates, type LoadedDocument } from '../lib/load.ts';
+import { loadDocument, listDocumentFiles, placeDocument, readDocumentText, readOverride, scanDates, type LoadedDocument } from '../lib/load.ts';
+import type { StoredDocument } from '../schemas/document.ts';
 import { SourceError } from '../lib/errors.ts';
 import { recordRefusals } from '../data/refusals.ts';
 import { describeRange, inRange, parseRange, type DateRange } from '../lib/archive/index.ts';
@@ -69,6 +70,9 @@ export function documentsLoader(options: { dir: string }): Loader {
         const paths = new Map<string, string>();
         const collisions: string[] = [];
         let outside = 0;
+        // What the store holds from the last build, by file: an unchanged file is not parsed again.
+        const stored = new Map<string, { id: string; digest: string; data: StoredDocument }>();
+        for (const entry of store.values()) stored.set((entry.data as StoredDocument).file, { id: entry.id, digest: String(entry.digest), data: entry.data as StoredDocument });
         for (const file of files) {
           const abs = resolve(dir, file);
           const seenDate = dates.get(file);
@@ -78,6 +82,17 @@ export function documentsLoader(options: { dir: string }): Loader {
           }
           let loaded: LoadedDocument;
           try {
+            const kept = stored.get(file);
+            if (kept && within(kept.data.date) && kept.digest === generateDigest(`${version}\n${readDocumentText(dir, file)}\n${readOverride(dir, file) ?? ''}`)) {
+              // It still gets the URL a full read would give it, or it is read again.
+              const place = placeDocument(file, kept.data, paths, false);
+              if (place.path === kept.data.path) {
+                paths.set(place.path, file);
+                if (place.wanted) collisions.push(`${file}: /${place.wanted} was taken by ${paths.get(place.wanted)}, so this one is at /${place.path}`);
+                seen.add(kept.id);
+                continue;
+              }
+            }
             loaded = loadDocument(dir, file, paths);
           } catch (e) {
             if (e instanceof SourceError) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concordance, glossaryWarnings, type ConcordanceDoc } from '../../src/lib/concordance.ts';
+import { combineTerms, concordance, glossaryWarnings, renderingsFound, summarizeTerms, type ConcordanceDoc } from '../../src/lib/concordance.ts';
 import { splitEnSentences, splitZhSentences } from '../../src/lib/sentences.ts';
 import { buildDocument } from '../../src/lib/document.ts';
 import { parseDocument } from '../../src/lib/parse.ts';
@@ -158,7 +158,8 @@ describe('concordance on small documents', () => {
 });
 
 describe('glossaryWarnings', () => {
-	const warn = (terms: { key: string; renderings: string[]; file: string }[], docs: ConcordanceDoc[]) => glossaryWarnings(terms, docs, concordance(terms, docs));
+	const warn = (terms: { key: string; renderings: string[]; file: string }[], docs: ConcordanceDoc[]) =>
+		glossaryWarnings(terms, new Map([...concordance(terms, docs)].map(([k, o]) => [k, o.length])), renderingsFound(terms, docs));
 
 	it('says nothing when every term and rendering occurs', () => {
 		expect(warn([{ ...TUYANG, file: 'content/glossary/tuyangbingju.yaml' }], [SEED])).toEqual([]);
@@ -192,5 +193,39 @@ describe('glossaryWarnings', () => {
 		expect(SEED.title).toContain('Weak Links');
 		const terms = [{ key: '薄弱环节', renderings: ['weak links'], file: 'boruohuanjie.yaml' }];
 		expect(warn(terms, [SEED])).toEqual([]);
+	});
+});
+
+describe('term summaries of separate parts', () => {
+	const at = (path: string, date: string, n: number) => ({ ...docOf([{ zh: [[n, '土洋并举。']], en: [] }]), path, date });
+	const docs = [at('a/', '1950-01-01', 1), at('b/', '1955-03-02', 2), at('c/', '1955-03-02', 3), at('d/', '1960-05-05', 4), at('e/', '1961-01-01', 5)];
+
+	it('counts occurrences and documents and keeps the newest, newest first', () => {
+		const [t] = summarizeTerms(concordance([TUYANG], docs), 2);
+		expect(t).toMatchObject({ key: '土洋并举', count: 5, docs: 5 });
+		expect(t!.newest.map((o) => o.doc.path)).toEqual(['e/', 'd/']);
+	});
+
+	it('lists a document’s own occurrences in reading order', () => {
+		const doc = docOf([{ zh: [[1, '土洋并举。']], en: [] }, { zh: [[2, '又土洋并举，再土洋并举。']], en: [] }]);
+		const [t] = summarizeTerms(concordance([TUYANG], [docs[0]!, doc]));
+		expect(t!.newest.map((o) => [o.doc.path, o.n])).toEqual([
+			[doc.path, 1],
+			[doc.path, 2],
+			[doc.path, 2],
+			['a/', 1],
+		]);
+	});
+
+	it('combines the summaries of parts as if they were one, whichever order the parts come in', () => {
+		const one = summarizeTerms(concordance([TUYANG], docs), 3);
+		const parts = [docs.slice(3), docs.slice(0, 1), docs.slice(2, 3), docs.slice(1, 2)].map((part) => summarizeTerms(concordance([TUYANG], part), 3));
+		expect(combineTerms(parts, 3).get('土洋并举')).toEqual(one[0]);
+		expect(combineTerms(parts.reverse(), 3).get('土洋并举')).toEqual(one[0]);
+	});
+
+	it('carries only what a concordance line shows of its document, not its rows', () => {
+		const [t] = summarizeTerms(concordance([TUYANG], docs));
+		expect(Object.keys(t!.newest[0]!.doc).sort()).toEqual(['date', 'headlineZh', 'page', 'path']);
 	});
 });

@@ -1,29 +1,30 @@
 /**
  * What one part of a build in parts hands to the merge (scripts/build-parts.ts), written only when
- * PART is a year: `documents.json`, the part's documents as the loader stored them (with their
- * digests, for the content version), and `pinyin.json`, the readings of their headlines and
- * Chinese paragraphs, so the merge builds the search index without reading any text again, and
- * `refused.json`, the files the part's loader refused, for the merged /status/ page.
- * The merge copies neither into the site.
+ * PART is a year: `summary.json`, what the pages that span the archive need of the part's
+ * documents (src/data/summary.ts); `search.json`, the glossary as the index shows it and the part's
+ * years, and for each year `search-<year>.bin`, its search lists (lib/search-build.ts,
+ * `encodeYearIndex`). The part's text files for search are written beside its pages. None of these
+ * files is copied into the site.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
 import { builds } from '../../data/build-mode.ts';
-import { pinyinSyllables } from '../../lib/pinyin.ts';
-import { refusals } from '../../data/refusals.ts';
+import { ownSummary } from '../../data/summary.ts';
+import { glossaryInfo, yearBuilds } from '../../data/search.ts';
+import { byYear, encodeYearIndex } from '../../lib/search-build.ts';
 
-export const getStaticPaths = (() => (builds('part-data') ? ['documents.json', 'pinyin.json', 'refused.json'].map((file) => ({ params: { file } })) : [])) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  if (!builds('part-data')) return [];
+  const years = byYear((await ownSummary()).docs).map(([year]) => year);
+  return ['summary.json', 'search.json', ...years.map((y) => `search-${y}.bin`)].map((file) => ({ params: { file } }));
+}) satisfies GetStaticPaths;
+
+const json = (data: unknown) => new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });
 
 export const GET: APIRoute = async ({ params }) => {
-  const docs = await getCollection('documents');
-  if (params.file === 'refused.json') return new Response(JSON.stringify(refusals()), { headers: { 'Content-Type': 'application/json' } });
-  if (params.file === 'documents.json') {
-    return new Response(JSON.stringify(docs.map((d) => ({ id: d.id, digest: d.digest, data: d.data }))), { headers: { 'Content-Type': 'application/json' } });
-  }
-  const texts = new Set<string>();
-  for (const { data } of docs) {
-    for (const deck of data.headlineZh) texts.add(deck);
-    for (const row of data.rows) for (const z of row.zh) texts.add(z.text);
-  }
-  return new Response(JSON.stringify([...texts].map((t) => [t, pinyinSyllables(t)])), { headers: { 'Content-Type': 'application/json' } });
+  if (params.file === 'summary.json') return json(await ownSummary());
+  const years = await yearBuilds();
+  if (params.file === 'search.json') return json({ glossary: await glossaryInfo(), years: years.map((y) => y.index.year) });
+  const year = years.find((y) => params.file === `search-${y.index.year}.bin`);
+  if (!year) return new Response('Not found', { status: 404 });
+  return new Response(encodeYearIndex(year.index), { headers: { 'Content-Type': 'application/octet-stream' } });
 };
