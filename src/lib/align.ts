@@ -32,6 +32,12 @@ export interface AlignOptions {
    * (its length a lower bound), and the Chinese paragraphs after it have no English by nature.
    */
   truncated?: boolean;
+  /**
+   * Chinese paragraphs that stand alone: bylines, repeated headline lines and credits in the body
+   * (lib/headline.ts). Each pairs with English of its own or has none, and never shares a row with
+   * another Chinese paragraph (a byline merged into the first paragraph hides that it is untranslated).
+   */
+  alone?: number[];
 }
 
 /**
@@ -124,10 +130,17 @@ interface All {
   ew: Set<string>;
   /** Index of a truncated last English paragraph, or -1. */
   cut: number;
+  /** Standalone Chinese paragraphs (see `AlignOptions.alone`). */
+  alone: Set<number>;
 }
 
 /** Prior of a Chinese paragraph with no translation after a truncated translation has ended. */
 const AFTER_CUT = 0.6;
+/**
+ * Prior of a standalone line (a byline, a credit) with no translation: translations often leave
+ * them out. Below the cost of a 2–1 merge, so that a shift of every later pair by one is never cheaper.
+ */
+const ALONE_UNTRANSLATED = 0.2;
 
 function beadCost(zh: Side, en: Side, zs: number[], es: number[], prior: number, all: All): { cost: number; confidence: number } {
   if (!zs.length || !es.length) {
@@ -148,8 +161,8 @@ function beadCost(zh: Side, en: Side, zs: number[], es: number[], prior: number,
   return { cost: -Math.log(p) - Math.log(prior) - score, confidence };
 }
 
-/** The dynamic programme over two lists of paragraph indices. */
-function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All): Bead[] {
+/** The dynamic programme over two lists of paragraph indices: the beads and their total cost. */
+function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All): { beads: Bead[]; cost: number } {
   const n = zi.length;
   const m = ei.length;
   const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
@@ -161,8 +174,11 @@ function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All): B
         if (dz > i || de > j) continue;
         const prev = cost[i - dz]![j - de]!;
         if (prev === Infinity) continue;
+        const zs = zi.slice(i - dz, i);
+        if (dz > 1 && zs.some((k) => all.alone.has(k))) continue;
         const trailing = dz === 1 && de === 0 && j === m && m > 0 && ei[m - 1] === all.cut;
-        const c = prev + beadCost(zh, en, zi.slice(i - dz, i), ei.slice(j - de, j), trailing ? AFTER_CUT : prior, all).cost;
+        const untranslated = dz === 1 && de === 0 && all.alone.has(zs[0]!);
+        const c = prev + beadCost(zh, en, zs, ei.slice(j - de, j), trailing ? AFTER_CUT : untranslated ? Math.max(prior, ALONE_UNTRANSLATED) : prior, all).cost;
         if (c < cost[i]![j]!) {
           cost[i]![j] = c;
           back[i]![j] = [dz, de];
@@ -179,7 +195,7 @@ function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All): B
     i -= dz;
     j -= de;
   }
-  return beads.reverse();
+  return { beads: beads.reverse(), cost: cost[n]![m]! };
 }
 
 /** Puts one-sided fixed beads back among the aligned ones, in reading order. */
@@ -202,6 +218,18 @@ const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) 
  * exactly one bead, in order.
  */
 export function alignParagraphs(zhTexts: string[], enTexts: string[], options: AlignOptions = {}): Bead[] {
+  return align(zhTexts, enTexts, options).beads;
+}
+
+/**
+ * The cost of the best alignment (the sum of its beads' −log probabilities, lower is likelier):
+ * lets a caller compare two readings of a document, such as which English lines are its headline.
+ */
+export function alignmentCost(zhTexts: string[], enTexts: string[], options: AlignOptions = {}): number {
+  return align(zhTexts, enTexts, options).cost;
+}
+
+function align(zhTexts: string[], enTexts: string[], options: AlignOptions): { beads: Bead[]; cost: number } {
   const names = (options.names ?? []).filter((n) => n.zh && n.en);
   const zh = zhSide(zhTexts, names);
   const en = enSide(enTexts, names);
@@ -211,6 +239,7 @@ export function alignParagraphs(zhTexts: string[], enTexts: string[], options: A
     zw: union(zh.words, range(0, zhTexts.length)),
     ew: union(en.words, range(0, enTexts.length)),
     cut: options.truncated ? enTexts.length - 1 : -1,
+    alone: new Set(options.alone ?? []),
   };
   const fixed = (options.fixed ?? []).map((f) => ({ zh: [...f.zh], en: [...f.en], confidence: 1, fixed: true }));
   const twoSided = fixed.filter((f) => f.zh.length && f.en.length);
@@ -218,15 +247,19 @@ export function alignParagraphs(zhTexts: string[], enTexts: string[], options: A
   const takenZh = new Set(oneSided.flatMap((f) => f.zh));
   const takenEn = new Set(oneSided.flatMap((f) => f.en));
   const beads: Bead[] = [];
+  let cost = 0;
   let z = 0;
   let e = 0;
-  const segment = (z1: number, e1: number) =>
-    alignLists(zh, en, range(z, z1).filter((k) => !takenZh.has(k)), range(e, e1).filter((k) => !takenEn.has(k)), all);
+  const segment = (z1: number, e1: number) => {
+    const part = alignLists(zh, en, range(z, z1).filter((k) => !takenZh.has(k)), range(e, e1).filter((k) => !takenEn.has(k)), all);
+    cost += part.cost;
+    return part.beads;
+  };
   for (const f of twoSided) {
     beads.push(...segment(f.zh[0]!, f.en[0]!), f);
     z = f.zh[f.zh.length - 1]! + 1;
     e = f.en[f.en.length - 1]! + 1;
   }
   beads.push(...segment(zhTexts.length, enTexts.length));
-  return insertOneSided(beads, oneSided);
+  return { beads: insertOneSided(beads, oneSided), cost };
 }
