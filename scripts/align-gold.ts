@@ -26,7 +26,11 @@ export interface SentenceGold {
   file: string;
   /** The row, by its first Chinese paragraph (`p5`), or its first English one for a row with no original. */
   row: string;
-  /** Per English sentence of the row, in order: the Chinese sentence ids it translates (`p5.2 p5.3`, or `-`). */
+  /**
+   * Per English sentence of the row, in order: the Chinese sentence ids it translates and the
+   * sentence's first words, `p5.2 p5.3 | We believe that we are` (`-` for no ids). The words fix
+   * where the English splits: a sentence split elsewhere is a miss too.
+   */
   en: string[];
   note?: string;
 }
@@ -95,12 +99,12 @@ export function scoreHeads(dir: string, gold: HeadGold[] = readGold<HeadGold>('h
   return score;
 }
 
-/** The English sentences of a row as the gold writes them: each one's ids, or `-`. */
+/** The English sentences of a row as the gold writes them: `ids | first words`. */
 export function sentenceIds(row: Pick<Row, 'zh' | 'en'>): string[] {
-  return rowSentences(row).en.flatMap((p) => p.sentences.map((s) => s.ids.join(' ') || '-'));
+  return rowSentences(row).en.flatMap((p) => p.sentences.map((s) => `${s.ids.join(' ') || '-'} | ${s.text.trim().split(/\s+/).slice(0, 6).join(' ')}`));
 }
 
-/** Sentences: a row is right when every English sentence has exactly the gold's Chinese ids. */
+/** Sentences: a row is right when its English splits as the gold's and each sentence has exactly its ids. */
 export function scoreSentences(dir: string, gold: SentenceGold[] = readGold<SentenceGold>('sentences.json')): Score {
   const score: Score = { right: 0, total: 0, whole: { right: 0, total: 0 }, misses: [] };
   const docs = new Map<string, DocumentModel>();
@@ -115,8 +119,15 @@ export function scoreSentences(dir: string, gold: SentenceGold[] = readGold<Sent
     if (row && found.length === expected.length && found.every((ids, k) => ids === expected[k])) {
       score.right++;
       score.whole.right++;
+      continue;
     }
-    else score.misses.push({ file: g.file, what: `row ${g.row}`, expected: expected.join(' | '), found: row ? found.join(' | ') : '(no such row)' });
+    const differ = Array.from({ length: Math.max(found.length, expected.length) }, (_, k) => k).filter((k) => found[k] !== expected[k]);
+    score.misses.push({
+      file: g.file,
+      what: `row ${g.row}, English sentence ${differ.map((k) => k + 1).join(', ')}`,
+      expected: differ.map((k) => expected[k] ?? '(none)').join(' / '),
+      found: row ? differ.map((k) => found[k] ?? '(none)').join(' / ') : '(no such row)',
+    });
   }
   return score;
 }

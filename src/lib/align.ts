@@ -38,6 +38,8 @@ export interface AlignOptions {
    * another Chinese paragraph (a byline merged into the first paragraph hides that it is untranslated).
    */
   alone?: number[];
+  /** The moves allowed, `[Chinese count, English count, prior probability]`; default: paragraph moves. */
+  moves?: Move[];
 }
 
 /**
@@ -49,8 +51,11 @@ export const RATIO = 3.5;
 const SIGMA = 0.16;
 const SHORT = 3;
 
-/** Moves [zh count, en count] with their prior probability. */
-const MOVES: [number, number, number][] = [
+/** A move: how many Chinese and English paragraphs one bead takes, and its prior probability. */
+export type Move = [zh: number, en: number, prior: number];
+
+/** Moves between paragraphs with their prior probability. */
+const MOVES: Move[] = [
   [1, 1, 0.86],
   [1, 2, 0.045], [2, 1, 0.045],
   [1, 3, 0.012], [3, 1, 0.012],
@@ -132,6 +137,7 @@ interface All {
   cut: number;
   /** Standalone Chinese paragraphs (see `AlignOptions.alone`). */
   alone: Set<number>;
+  moves: Move[];
 }
 
 /** Prior of a Chinese paragraph with no translation after a truncated translation has ended. */
@@ -170,7 +176,7 @@ function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All): {
   cost[0]![0] = 0;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
-      for (const [dz, de, prior] of MOVES) {
+      for (const [dz, de, prior] of all.moves) {
         if (dz > i || de > j) continue;
         const prev = cost[i - dz]![j - de]!;
         if (prev === Infinity) continue;
@@ -240,6 +246,7 @@ function align(zhTexts: string[], enTexts: string[], options: AlignOptions): { b
     ew: union(en.words, range(0, enTexts.length)),
     cut: options.truncated ? enTexts.length - 1 : -1,
     alone: new Set(options.alone ?? []),
+    moves: options.moves ?? MOVES,
   };
   const fixed = (options.fixed ?? []).map((f) => ({ zh: [...f.zh], en: [...f.en], confidence: 1, fixed: true }));
   const twoSided = fixed.filter((f) => f.zh.length && f.en.length);

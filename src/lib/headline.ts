@@ -13,7 +13,7 @@
 import { alignmentCost, type AlignOptions } from './align.ts';
 import { enNumbers, zhNumbers } from './anchors.ts';
 import type { Paragraph, ParsedDocument } from './parse.ts';
-import { compareKey, endsSentence } from './text.ts';
+import { compareKey, endsSentence, isCredit } from './text.ts';
 
 export interface SplitHeadline {
   /** Chinese body lines that form the headline (empty: the `###` line is the headline). */
