@@ -40,6 +40,20 @@ export interface AlignOptions {
   alone?: number[];
   /** The moves allowed, `[Chinese count, English count, prior probability]`; default: paragraph moves. */
   moves?: Move[];
+  /**
+   * What it costs to leave out the first English paragraphs, `skip[k]` for the first k + 1 (their
+   * cost as headline lines, lib/headline.ts): the alignment may start after any of them, and
+   * `Alignment.skipped` says after how many it does.
+   */
+  skip?: number[];
+}
+
+export interface Alignment {
+  beads: Bead[];
+  /** The sum of the beads' −log probabilities (lower is likelier), skipped paragraphs' costs included. */
+  cost: number;
+  /** How many English paragraphs at the start were left out (see `AlignOptions.skip`). */
+  skipped: number;
 }
 
 /**
@@ -167,13 +181,20 @@ function beadCost(zh: Side, en: Side, zs: number[], es: number[], prior: number,
   return { cost: -Math.log(p) - Math.log(prior) - score, confidence };
 }
 
-/** The dynamic programme over two lists of paragraph indices: the beads and their total cost. */
-function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All): { beads: Bead[]; cost: number } {
+/**
+ * The dynamic programme over two lists of paragraph indices: the beads and their total cost.
+ * `skip[k]` lets it start after the first k + 1 English paragraphs at that cost.
+ */
+function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All, skip: number[] = []): Alignment {
   const n = zi.length;
   const m = ei.length;
   const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
   const back: [number, number][][] = Array.from({ length: n + 1 }, () => new Array<[number, number]>(m + 1));
   cost[0]![0] = 0;
+  // A start after skipped paragraphs is marked by the empty move [0, 0].
+  skip.forEach((c, k) => {
+    if (k < m) [cost[0]![k + 1], back[0]![k + 1]] = [c, [0, 0]];
+  });
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
       for (const [dz, de, prior] of all.moves) {
@@ -193,15 +214,20 @@ function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All): {
     }
   }
   const beads: Bead[] = [];
+  let skipped = 0;
   for (let i = n, j = m; i > 0 || j > 0; ) {
     const [dz, de] = back[i]![j]!;
+    if (dz === 0 && de === 0) {
+      skipped = j;
+      break;
+    }
     const zs = zi.slice(i - dz, i);
     const es = ei.slice(j - de, j);
     beads.push({ zh: zs, en: es, confidence: beadCost(zh, en, zs, es, 1, all).confidence });
     i -= dz;
     j -= de;
   }
-  return { beads: beads.reverse(), cost: cost[n]![m]! };
+  return { beads: beads.reverse(), cost: cost[n]![m]!, skipped };
 }
 
 /** Puts one-sided fixed beads back among the aligned ones, in reading order. */
@@ -227,15 +253,8 @@ export function alignParagraphs(zhTexts: string[], enTexts: string[], options: A
   return align(zhTexts, enTexts, options).beads;
 }
 
-/**
- * The cost of the best alignment (the sum of its beads' −log probabilities, lower is likelier):
- * lets a caller compare two readings of a document, such as which English lines are its headline.
- */
-export function alignmentCost(zhTexts: string[], enTexts: string[], options: AlignOptions = {}): number {
-  return align(zhTexts, enTexts, options).cost;
-}
-
-function align(zhTexts: string[], enTexts: string[], options: AlignOptions): { beads: Bead[]; cost: number } {
+/** The best alignment with its cost, and how many English paragraphs it left out at the start. */
+export function align(zhTexts: string[], enTexts: string[], options: AlignOptions = {}): Alignment {
   const names = (options.names ?? []).filter((n) => n.zh && n.en);
   const zh = zhSide(zhTexts, names);
   const en = enSide(enTexts, names);
@@ -255,11 +274,14 @@ function align(zhTexts: string[], enTexts: string[], options: AlignOptions): { b
   const takenEn = new Set(oneSided.flatMap((f) => f.en));
   const beads: Bead[] = [];
   let cost = 0;
+  let skipped = 0;
   let z = 0;
   let e = 0;
   const segment = (z1: number, e1: number) => {
-    const part = alignLists(zh, en, range(z, z1).filter((k) => !takenZh.has(k)), range(e, e1).filter((k) => !takenEn.has(k)), all);
+    const first = z === 0 && e === 0;
+    const part = alignLists(zh, en, range(z, z1).filter((k) => !takenZh.has(k)), range(e, e1).filter((k) => !takenEn.has(k)), all, first ? options.skip : []);
     cost += part.cost;
+    if (first) skipped = part.skipped;
     return part.beads;
   };
   for (const f of twoSided) {
@@ -268,5 +290,5 @@ function align(zhTexts: string[], enTexts: string[], options: AlignOptions): { b
     e = f.en[f.en.length - 1]! + 1;
   }
   beads.push(...segment(zhTexts.length, enTexts.length));
-  return { beads: insertOneSided(beads, oneSided), cost };
+  return { beads: insertOneSided(beads, oneSided), cost, skipped };
 }

@@ -70,7 +70,8 @@ export function buildDocument(doc: ParsedDocument, override?: { groups: Override
     checkOverride(override.groups, zhBody.length, enFirst, enAll.length, override.file);
     fixed = override.groups.map((g) => ({ zh: g.zh.map((n) => n - 1), en: g.en.map((e) => e - enFirst) }));
   }
-  const beads = alignParagraphs(zhBody.map((p) => p.text), enBody.map((p) => p.text), { ...bodyOptions(doc), alone: split.alone, ...(fixed ? { fixed } : {}) });
+  // The headline was chosen by aligning the bodies; an override realigns around its groups.
+  const beads = fixed ? alignParagraphs(zhBody.map((p) => p.text), enBody.map((p) => p.text), { ...bodyOptions(doc), alone: split.alone, fixed }) : split.beads;
   const rows: Row[] = beads.map((b) => {
     const kind: RowKind = !b.en.length ? 'no-translation' : !b.zh.length ? 'no-original' : 'pair';
     return {

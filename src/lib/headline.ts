@@ -10,7 +10,7 @@
  * Short Chinese lines that are neither headline nor paragraph (a byline under it, a credit) are
  * marked to stand alone, so the aligner never merges them into the paragraph beside them.
  */
-import { alignmentCost, type AlignOptions } from './align.ts';
+import { align, type AlignOptions, type Bead } from './align.ts';
 import { enNumbers, zhNumbers } from './anchors.ts';
 import type { Paragraph, ParsedDocument } from './parse.ts';
 import { compareKey, endsSentence, isCredit } from './text.ts';
@@ -24,6 +24,8 @@ export interface SplitHeadline {
   enBody: Paragraph[];
   /** Indices into `zhBody` of lines that stand alone (see `AlignOptions.alone`). */
   alone: number[];
+  /** The alignment of the bodies that chose the English headline (indices into `zhBody`, `enBody`). */
+  beads: Bead[];
 }
 
 /** How far down a body the headline may reach, and how long a headline line may be. */
@@ -185,17 +187,10 @@ export function splitHeadline(doc: ParsedDocument): SplitHeadline {
   const alone = standalone(doc, zhBody);
   const en = doc.en.paragraphs;
   const costs = englishHeadCosts(doc, zhHead, zhBody);
-  let best = 0;
-  if (costs.length) {
-    const options = { ...bodyOptions(doc), alone };
-    const zhTexts = zhBody.map((p) => p.text);
-    let bestCost = Infinity;
-    let head = 0;
-    for (let k = 0; k <= costs.length; k++) {
-      const cost = head + alignmentCost(zhTexts, en.slice(k).map((p) => p.text), options);
-      if (cost < bestCost - 1e-9) [best, bestCost] = [k, cost];
-      head += costs[k] ?? 0;
-    }
-  }
-  return { zhHead, zhBody, enHead: en.slice(0, best), enBody: en.slice(best), alone };
+  // One alignment of the whole body that may start after any of the candidate lines, each costing
+  // what it costs as headline: the likeliest reading of the document decides.
+  const skip = costs.map((_, k) => costs.slice(0, k + 1).reduce((a, b) => a + b, 0));
+  const { beads, skipped } = align(zhBody.map((p) => p.text), en.map((p) => p.text), { ...bodyOptions(doc), alone, skip });
+  const body = beads.map((b) => ({ ...b, en: b.en.map((k) => k - skipped) }));
+  return { zhHead, zhBody, enHead: en.slice(0, skipped), enBody: en.slice(skipped), alone, beads: body };
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alignmentCost, alignParagraphs, lengthProbability, type Bead } from '../../src/lib/align.ts';
+import { align, alignParagraphs, lengthProbability, type Bead } from '../../src/lib/align.ts';
 import { checkOverride, parseOverride } from '../../src/lib/align-override.ts';
 import { chineseNumeral, enNumbers, zhNumbers } from '../../src/lib/anchors.ts';
 import { buildDocument, type DocumentModel } from '../../src/lib/document.ts';
@@ -219,7 +219,14 @@ describe('alignParagraphs with standalone paragraphs (bylines, credits)', () => 
 	});
 
 	it('costs more when a paragraph is left without its English: the cost compares two readings of a document', () => {
-		expect(alignmentCost(zh, en, { alone: [0] })).toBeLessThan(alignmentCost(zh, en.slice(1), { alone: [0] }));
+		expect(align(zh, en, { alone: [0] }).cost).toBeLessThan(align(zh, en.slice(1), { alone: [0] }).cost);
+	});
+
+	it('starts after English paragraphs it may skip when that reading is likelier, and says how many it skipped', () => {
+		const withTitle = ['Copper Output to Rise', ...en];
+		expect(align(zh, withTitle, { alone: [0], skip: [-1.5] })).toMatchObject({ skipped: 1 });
+		expect(groups(align(zh, withTitle, { alone: [0], skip: [-1.5] }).beads)[1]).toEqual([[1], [1]]);
+		expect(align(zh, withTitle, { alone: [0], skip: [20] }).skipped).toBe(0);
 	});
 });
 
