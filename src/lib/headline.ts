@@ -123,9 +123,8 @@ function standalone(doc: ParsedDocument, body: Paragraph[]): number[] {
     const t = p.text.trim();
     const key = compareKey(t);
     const byline = t.length <= 30 && !/[。！？]/.test(t) && names.some((n) => key.includes(n));
-    const credit = /^[（(][^（）()，。！？,]{1,12}[）)]$/.test(t);
     const continues = k > 0 && !endsSentence(body[k - 1]!.text);
-    if ((byline || credit || (key && heads.has(key))) && !continues) out.push(k);
+    if ((byline || isCredit(t) || (key && heads.has(key))) && !continues) out.push(k);
   });
   return out;
 }
