@@ -8,6 +8,7 @@
  * and of rows' sentences (sentences.json) the aligner gets right, and each miss. The gold is made
  * on the corpus: it reads CONTENT_DIR, else CORPUS_DIR, else ../shared/corpus/rmrb.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { scoreHeads, scoreSentences, share, type Score } from './align-gold.ts';
 import { listDocumentFiles, loadDocument } from '../src/lib/load.ts';
@@ -20,6 +21,10 @@ const only = args.filter((a) => !a.startsWith('--'));
 
 if (args.includes('--gold')) {
   const corpus = resolve(process.env.CONTENT_DIR || process.env.CORPUS_DIR || '../shared/corpus/rmrb');
+  if (!existsSync(corpus)) {
+    console.error(`The gold is made on the corpus, and there is none at ${corpus}. Name its folder: CORPUS_DIR=path npm run align:report -- --gold`);
+    process.exit(1);
+  }
   const print = (name: string, unit: string, score: Score) => {
     console.log(`\n${name}: ${share(score)}; ${unit} with no miss: ${score.whole.right}/${score.whole.total}`);
     let file = '';
