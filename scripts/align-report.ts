@@ -3,8 +3,14 @@
  * the lowest confidence; then the documents that need a look (uncertain pairs, paragraphs with no
  * counterpart, parse notes). Reads CONTENT_DIR (default content/documents) like the site build.
  * Without --all, pairs are printed only for the documents that need a look (and for named ones).
+ *
+ * `npm run align:report -- --gold`: the share of headlines and rows (test/fixtures/gold/heads.json)
+ * and of rows' sentences (sentences.json) the aligner gets right, and each miss. The gold is made
+ * on the corpus: it reads CONTENT_DIR, else CORPUS_DIR, else ../shared/corpus/rmrb.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { scoreHeads, scoreSentences, share, type Score } from './align-gold.ts';
 import { listDocumentFiles, loadDocument } from '../src/lib/load.ts';
 import { SourceError } from '../src/lib/errors.ts';
 
@@ -12,6 +18,25 @@ const dir = resolve(process.env.CONTENT_DIR || 'content/documents');
 const args = process.argv.slice(2);
 const all = args.includes('--all');
 const only = args.filter((a) => !a.startsWith('--'));
+
+if (args.includes('--gold')) {
+  const corpus = resolve(process.env.CONTENT_DIR || process.env.CORPUS_DIR || '../shared/corpus/rmrb');
+  if (!existsSync(corpus)) {
+    console.error(`The gold is made on the corpus, and there is none at ${corpus}. Name its folder: CORPUS_DIR=path npm run align:report -- --gold`);
+    process.exit(1);
+  }
+  const print = (name: string, unit: string, score: Score) => {
+    console.log(`\n${name}: ${share(score)}; ${unit} with no miss: ${score.whole.right}/${score.whole.total}`);
+    let file = '';
+    for (const m of score.misses) {
+      if (m.file !== file) console.log(`  ${(file = m.file)}`);
+      console.log(`    ${m.what}: expected ${m.expected}, found ${m.found}`);
+    }
+  };
+  print('Heads: headlines and rows (test/fixtures/gold/heads.json)', 'documents', scoreHeads(corpus));
+  print('Sentences: rows (test/fixtures/gold/sentences.json)', 'rows', scoreSentences(corpus));
+  process.exit(0);
+}
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 const look: string[] = [];

@@ -32,6 +32,28 @@ export interface AlignOptions {
    * (its length a lower bound), and the Chinese paragraphs after it have no English by nature.
    */
   truncated?: boolean;
+  /**
+   * Chinese paragraphs that stand alone: bylines, repeated headline lines and credits in the body
+   * (lib/headline.ts). Each pairs with English of its own or has none, and never shares a row with
+   * another Chinese paragraph (a byline merged into the first paragraph hides that it is untranslated).
+   */
+  alone?: number[];
+  /** The moves allowed, `[Chinese count, English count, prior probability]`; default: paragraph moves. */
+  moves?: Move[];
+  /**
+   * What it costs to leave out the first English paragraphs, `skip[k]` for the first k + 1 (their
+   * cost as headline lines, lib/headline.ts): the alignment may start after any of them, and
+   * `Alignment.skipped` says after how many it does.
+   */
+  skip?: number[];
+}
+
+export interface Alignment {
+  beads: Bead[];
+  /** The sum of the beads' −log probabilities (lower is likelier), skipped paragraphs' costs included. */
+  cost: number;
+  /** How many English paragraphs at the start were left out (see `AlignOptions.skip`). */
+  skipped: number;
 }
 
 /**
@@ -43,8 +65,11 @@ export const RATIO = 3.5;
 const SIGMA = 0.16;
 const SHORT = 3;
 
-/** Moves [zh count, en count] with their prior probability. */
-const MOVES: [number, number, number][] = [
+/** A move: how many Chinese and English paragraphs one bead takes, and its prior probability. */
+export type Move = [zh: number, en: number, prior: number];
+
+/** Moves between paragraphs with their prior probability. */
+const MOVES: Move[] = [
   [1, 1, 0.86],
   [1, 2, 0.045], [2, 1, 0.045],
   [1, 3, 0.012], [3, 1, 0.012],
@@ -124,10 +149,18 @@ interface All {
   ew: Set<string>;
   /** Index of a truncated last English paragraph, or -1. */
   cut: number;
+  /** Standalone Chinese paragraphs (see `AlignOptions.alone`). */
+  alone: Set<number>;
+  moves: Move[];
 }
 
 /** Prior of a Chinese paragraph with no translation after a truncated translation has ended. */
 const AFTER_CUT = 0.6;
+/**
+ * Prior of a standalone line (a byline, a credit) with no translation: translations often leave
+ * them out. Below the cost of a 2–1 merge, so that a shift of every later pair by one is never cheaper.
+ */
+const ALONE_UNTRANSLATED = 0.2;
 
 function beadCost(zh: Side, en: Side, zs: number[], es: number[], prior: number, all: All): { cost: number; confidence: number } {
   if (!zs.length || !es.length) {
@@ -148,21 +181,31 @@ function beadCost(zh: Side, en: Side, zs: number[], es: number[], prior: number,
   return { cost: -Math.log(p) - Math.log(prior) - score, confidence };
 }
 
-/** The dynamic programme over two lists of paragraph indices. */
-function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All): Bead[] {
+/**
+ * The dynamic programme over two lists of paragraph indices: the beads and their total cost.
+ * `skip[k]` lets it start after the first k + 1 English paragraphs at that cost.
+ */
+function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All, skip: number[] = []): Alignment {
   const n = zi.length;
   const m = ei.length;
   const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
   const back: [number, number][][] = Array.from({ length: n + 1 }, () => new Array<[number, number]>(m + 1));
   cost[0]![0] = 0;
+  // A start after skipped paragraphs is marked by the empty move [0, 0].
+  skip.forEach((c, k) => {
+    if (k < m) [cost[0]![k + 1], back[0]![k + 1]] = [c, [0, 0]];
+  });
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
-      for (const [dz, de, prior] of MOVES) {
+      for (const [dz, de, prior] of all.moves) {
         if (dz > i || de > j) continue;
         const prev = cost[i - dz]![j - de]!;
         if (prev === Infinity) continue;
+        const zs = zi.slice(i - dz, i);
+        if (dz > 1 && zs.some((k) => all.alone.has(k))) continue;
         const trailing = dz === 1 && de === 0 && j === m && m > 0 && ei[m - 1] === all.cut;
-        const c = prev + beadCost(zh, en, zi.slice(i - dz, i), ei.slice(j - de, j), trailing ? AFTER_CUT : prior, all).cost;
+        const untranslated = dz === 1 && de === 0 && all.alone.has(zs[0]!);
+        const c = prev + beadCost(zh, en, zs, ei.slice(j - de, j), trailing ? AFTER_CUT : untranslated ? Math.max(prior, ALONE_UNTRANSLATED) : prior, all).cost;
         if (c < cost[i]![j]!) {
           cost[i]![j] = c;
           back[i]![j] = [dz, de];
@@ -171,15 +214,20 @@ function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All): B
     }
   }
   const beads: Bead[] = [];
+  let skipped = 0;
   for (let i = n, j = m; i > 0 || j > 0; ) {
     const [dz, de] = back[i]![j]!;
+    if (dz === 0 && de === 0) {
+      skipped = j;
+      break;
+    }
     const zs = zi.slice(i - dz, i);
     const es = ei.slice(j - de, j);
     beads.push({ zh: zs, en: es, confidence: beadCost(zh, en, zs, es, 1, all).confidence });
     i -= dz;
     j -= de;
   }
-  return beads.reverse();
+  return { beads: beads.reverse(), cost: cost[n]![m]!, skipped };
 }
 
 /** Puts one-sided fixed beads back among the aligned ones, in reading order. */
@@ -202,6 +250,11 @@ const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) 
  * exactly one bead, in order.
  */
 export function alignParagraphs(zhTexts: string[], enTexts: string[], options: AlignOptions = {}): Bead[] {
+  return align(zhTexts, enTexts, options).beads;
+}
+
+/** The best alignment with its cost, and how many English paragraphs it left out at the start. */
+export function align(zhTexts: string[], enTexts: string[], options: AlignOptions = {}): Alignment {
   const names = (options.names ?? []).filter((n) => n.zh && n.en);
   const zh = zhSide(zhTexts, names);
   const en = enSide(enTexts, names);
@@ -211,6 +264,8 @@ export function alignParagraphs(zhTexts: string[], enTexts: string[], options: A
     zw: union(zh.words, range(0, zhTexts.length)),
     ew: union(en.words, range(0, enTexts.length)),
     cut: options.truncated ? enTexts.length - 1 : -1,
+    alone: new Set(options.alone ?? []),
+    moves: options.moves ?? MOVES,
   };
   const fixed = (options.fixed ?? []).map((f) => ({ zh: [...f.zh], en: [...f.en], confidence: 1, fixed: true }));
   const twoSided = fixed.filter((f) => f.zh.length && f.en.length);
@@ -218,15 +273,22 @@ export function alignParagraphs(zhTexts: string[], enTexts: string[], options: A
   const takenZh = new Set(oneSided.flatMap((f) => f.zh));
   const takenEn = new Set(oneSided.flatMap((f) => f.en));
   const beads: Bead[] = [];
+  let cost = 0;
+  let skipped = 0;
   let z = 0;
   let e = 0;
-  const segment = (z1: number, e1: number) =>
-    alignLists(zh, en, range(z, z1).filter((k) => !takenZh.has(k)), range(e, e1).filter((k) => !takenEn.has(k)), all);
+  const segment = (z1: number, e1: number) => {
+    const first = z === 0 && e === 0;
+    const part = alignLists(zh, en, range(z, z1).filter((k) => !takenZh.has(k)), range(e, e1).filter((k) => !takenEn.has(k)), all, first ? options.skip : []);
+    cost += part.cost;
+    if (first) skipped = part.skipped;
+    return part.beads;
+  };
   for (const f of twoSided) {
     beads.push(...segment(f.zh[0]!, f.en[0]!), f);
     z = f.zh[f.zh.length - 1]! + 1;
     e = f.en[f.en.length - 1]! + 1;
   }
   beads.push(...segment(zhTexts.length, enTexts.length));
-  return insertOneSided(beads, oneSided);
+  return { beads: insertOneSided(beads, oneSided), cost, skipped };
 }

@@ -6,9 +6,8 @@ import { alignParagraphs } from './align.ts';
 import { checkOverride, type OverrideGroup } from './align-override.ts';
 import type { SourceNote } from './errors.ts';
 import type { NamedEntity } from './entities.ts';
-import { splitHeadline } from './headline.ts';
+import { bodyOptions, splitHeadline } from './headline.ts';
 import type { ParsedDocument } from './parse.ts';
-import { endsSentence } from './text.ts';
 
 export interface ZhPart {
   /** Row number: the paragraph's place in the Chinese body (id `p${n}`). */
@@ -71,11 +70,8 @@ export function buildDocument(doc: ParsedDocument, override?: { groups: Override
     checkOverride(override.groups, zhBody.length, enFirst, enAll.length, override.file);
     fixed = override.groups.map((g) => ({ zh: g.zh.map((n) => n - 1), en: g.en.map((e) => e - enFirst) }));
   }
-  const names = doc.en.entities.filter((e) => e.en).map((e) => ({ zh: e.zh, en: e.en! }));
-  const last = enBody[enBody.length - 1];
-  // Captions and signatures end without a full stop too: only a longer line counts as cut off.
-  const truncated = !!last && !endsSentence(last.text) && last.text.split(/\s+/).length >= 5;
-  const beads = alignParagraphs(zhBody.map((p) => p.text), enBody.map((p) => p.text), { names, truncated, ...(fixed ? { fixed } : {}) });
+  // The headline was chosen by aligning the bodies; an override realigns around its groups.
+  const beads = fixed ? alignParagraphs(zhBody.map((p) => p.text), enBody.map((p) => p.text), { ...bodyOptions(doc), alone: split.alone, fixed }) : split.beads;
   const rows: Row[] = beads.map((b) => {
     const kind: RowKind = !b.en.length ? 'no-translation' : !b.zh.length ? 'no-original' : 'pair';
     return {

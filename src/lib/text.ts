@@ -56,3 +56,11 @@ export function compareKey(text: string): string {
 export function endsSentence(text: string): boolean {
   return /[。！？；：…!?.;:”’"'」』）)\]】》]$/.test(text.trim());
 }
+
+/**
+ * A credit line or sentence in brackets: （新华社）, （据新华社讯）, （附图片）, （章德春）. Translations
+ * give it a line of its own or leave it out, never fold it into the sentence before it.
+ */
+export function isCredit(text: string): boolean {
+  return /^[（(][^（）()，。！？,]{1,12}[）)]$/.test(text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''));
+}

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alignParagraphs, lengthProbability, type Bead } from '../../src/lib/align.ts';
+import { align, alignParagraphs, lengthProbability, type Bead } from '../../src/lib/align.ts';
 import { checkOverride, parseOverride } from '../../src/lib/align-override.ts';
 import { chineseNumeral, enNumbers, zhNumbers } from '../../src/lib/anchors.ts';
 import { buildDocument, type DocumentModel } from '../../src/lib/document.ts';
@@ -194,6 +194,42 @@ describe('alignParagraphs on variants of the seed', () => {
 	});
 });
 
+describe('alignParagraphs with standalone paragraphs (bylines, credits)', () => {
+	const zh = ['本报记者　王明', '铜的产量要在一年内提高几倍。今年全国都要行动起来，用土法炼铜，各省都要建设小铜矿。', '这是一项伟大的任务。'];
+	const en = [
+		'Copper output must rise several times within a year. This year the whole country must act, smelt copper by indigenous methods, and every province must build small copper mines.',
+		'This is a great task.',
+	];
+
+	it('merges a short byline into the paragraph after it when nothing marks it (the weakness the option is for)', () => {
+		expect(groups(alignParagraphs(zh, en))[0]).toEqual([[0, 1], [0]]);
+	});
+
+	it('keeps a standalone byline with no English in a row of its own instead', () => {
+		expect(groups(alignParagraphs(zh, en, { alone: [0] }))).toEqual([
+			[[0], []],
+			[[1], [0]],
+			[[2], [1]],
+		]);
+	});
+
+	it('still pairs a standalone line with English of its own, one English line or several', () => {
+		expect(groups(alignParagraphs(zh, ['Wang Ming, reporter', ...en], { alone: [0] }))[0]).toEqual([[0], [0]]);
+		expect(groups(alignParagraphs(['长空比翼　　钟灵'], ['Wings Flying Together in the Long Sky', 'Zhong Ling'], { alone: [0] }))).toEqual([[[0], [0, 1]]]);
+	});
+
+	it('costs more when a paragraph is left without its English: the cost compares two readings of a document', () => {
+		expect(align(zh, en, { alone: [0] }).cost).toBeLessThan(align(zh, en.slice(1), { alone: [0] }).cost);
+	});
+
+	it('starts after English paragraphs it may skip when that reading is likelier, and says how many it skipped', () => {
+		const withTitle = ['Copper Output to Rise', ...en];
+		expect(align(zh, withTitle, { alone: [0], skip: [-1.5] })).toMatchObject({ skipped: 1 });
+		expect(groups(align(zh, withTitle, { alone: [0], skip: [-1.5] }).beads)[1]).toEqual([[1], [1]]);
+		expect(align(zh, withTitle, { alone: [0], skip: [20] }).skipped).toBe(0);
+	});
+});
+
 describeCorpus('alignment of a truncated translation in the corpus', () => {
 	it('pairs p4 with the cut-off "On the viewing platforms were representatives…" and leaves p5…p19 without English (1954-10-02-p2-…national-day.md)', () => {
 		const file = '1954-10-02-p2-over-ten-thousand-people-attend-national-day.md';
@@ -210,6 +246,29 @@ describeCorpus('alignment of a truncated translation in the corpus', () => {
 			expect(row.kind).toBe('no-translation');
 			expect(row.en).toEqual([]);
 		}
+	});
+});
+
+describeCorpus('credits at the end of corpus documents', () => {
+	const rowsOf = (file: string) => shape(buildDocument(parseDocument(readCorpus(file), file)));
+
+	it('marks the closing credit （据新华社讯） no translation instead of merging it into the last paragraph (1968-05-03-p5-brief-news.md)', () => {
+		expect(rowsOf('1968-05-03-p5-brief-news.md').slice(-2)).toEqual([
+			[[16], [17]],
+			[[17], []],
+		]);
+	});
+
+	it('marks the closing byline （一峰） no translation (1989-03-02-p2-chinas-overseas-…)', () => {
+		expect(rowsOf('1989-03-02-p2-chinas-overseas-shipping-fleet-ranks-eighth-in.md')).toEqual([
+			[[1], [1]],
+			[[2], [2]],
+			[[3], []],
+		]);
+	});
+
+	it('keeps a credit the OCR broke in two (本版照片为本报记者 / 吕相友摄) in one row with its English (1967-10-01-p5-…)', () => {
+		expect(rowsOf('1967-10-01-p5-our-most-beloved-great-leader-chairman-mao.md').at(-1)).toEqual([[5, 6], [5]]);
 	});
 });
 

@@ -13,10 +13,10 @@ function read(source: string, file: string) {
 const texts = (ps: { text: string }[]) => ps.map((p) => p.text);
 
 /** A small document whose Chinese body starts with the given lines. */
-function minimal(headline: string, zhBody: string[], enBody: string[], title = 'Copper Output to Rise'): string {
+function minimal(headline: string, zhBody: string[], enBody: string[], title = 'Copper Output to Rise', head: { byline?: string; author?: string; column?: string } = {}): string {
 	return [
 		`Title: ${title}`,
-		'Author:',
+		`Author: ${head.author ?? ''}`,
 		'Date: 1958-09-25',
 		'Page: 1',
 		'',
@@ -27,10 +27,10 @@ function minimal(headline: string, zhBody: string[], enBody: string[], title = '
 		'Original:',
 		'',
 		`### ${headline}`,
-		'',
+		...(head.byline ? [head.byline] : ['']),
 		'1958-09-25',
 		'第1版()',
-		'专栏：',
+		`专栏：${head.column ?? ''}`,
 		'',
 		...zhBody.map((t) => `    ${t}`),
 		'',
@@ -81,6 +81,57 @@ describe('splitHeadline on small documents', () => {
 	});
 });
 
+describe('bylines, decks and kickers at the head of small documents', () => {
+	const paragraph = '铜的产量要在一年内提高几倍。今年全国都要行动起来，用土法炼铜，各省都要建设小铜矿。';
+	const english = 'Copper output must rise several times within a year. This year the whole country must act, smelt copper by indigenous methods, and every province must build small copper mines.';
+
+	it('keeps a byline with no English in a row of its own, marked no translation, and pairs p2 with the first English paragraph', () => {
+		const { split, doc } = read(minimal('铜产量要提高几倍', ['铜产量要提高几倍', '本报记者　王明', paragraph], ['Copper Output to Rise', english], undefined, { byline: '王明' }), 'x.txt');
+		expect(texts(split.zhHead)).toEqual(['铜产量要提高几倍']);
+		expect(doc.headlineEn.map((e) => e.e)).toEqual([1]);
+		expect(doc.rows.map((r) => [r.kind, r.zh.map((z) => z.n), r.en.map((e) => e.e)])).toEqual([
+			['no-translation', [1], []],
+			['pair', [2], [2]],
+		]);
+	});
+
+	it('pairs a byline in the body with the English byline, in a row of its own', () => {
+		const { doc } = read(minimal('铜产量要提高几倍', ['铜产量要提高几倍', '本报记者　王明', paragraph], ['Copper Output to Rise', 'Wang Ming, reporter of this newspaper', english], undefined, { byline: '王明', author: 'Wang Ming' }), 'x.txt');
+		expect(doc.headlineEn.map((e) => e.e)).toEqual([1]);
+		expect(doc.rows.map((r) => [r.zh.map((z) => z.n), r.en.map((e) => e.e)])).toEqual([
+			[[1], [2]],
+			[[2], [3]],
+		]);
+	});
+
+	it('takes the decks as headline when the body breaks them differently from the ### line (我出国文工团球队 / 返抵哈尔滨)', () => {
+		const { split, doc } = read(minimal('我出国文工团球队返抵哈尔滨', ['我出国文工团球队', '返抵哈尔滨', paragraph], [english]), 'x.txt');
+		expect(texts(split.zhHead)).toEqual(['我出国文工团球队', '返抵哈尔滨']);
+		expect(doc.rows.map((r) => [texts(r.zh), r.en.map((e) => e.e)])).toEqual([[[paragraph], [1]]]);
+	});
+
+	it('shows an English kicker that translates the column (专栏：要闻快报 → "News Flash") with the headline', () => {
+		const { doc } = read(minimal('铜产量要提高几倍', ['铜产量要提高几倍', paragraph], ['News Flash', 'Copper Output to Rise', english], undefined, { column: '要闻快报' }), 'x.txt');
+		expect(doc.headlineEn.map((e) => e.text)).toEqual(['News Flash', 'Copper Output to Rise']);
+		expect(doc.rows.map((r) => [r.zh.map((z) => z.n), r.en.map((e) => e.e)])).toEqual([[[1], [3]]]);
+	});
+
+	it('leaves a dateline split off the first paragraph with that paragraph, not with the headline', () => {
+		const { doc } = read(minimal('铜产量要提高几倍', ['铜产量要提高几倍', `新华社24日讯　${paragraph}`], ['Xinhua News Agency, September 24th.', english]), 'x.txt');
+		expect(doc.headlineEn).toEqual([]);
+		expect(doc.rows.map((r) => [r.zh.map((z) => z.n), r.en.map((e) => e.e)])).toEqual([[[1], [1, 2]]]);
+	});
+
+	it('pairs the English title with the first line when the body does not repeat the ### line (a caption under its picture title)', () => {
+		const { doc } = read(minimal('铜矿（图片）', ['铜矿　王明摄', '（转载广西日报）'], ['Copper Mine', 'Wang Ming', '(Reprinted from Guangxi Daily)'], 'Copper Mine (Photo)', { byline: '王明', author: 'Wang Ming' }), 'x.txt');
+		expect(doc.headlineEn).toEqual([]);
+		expect(doc.rows.map((r) => [r.zh.map((z) => z.n), r.en.map((e) => e.e)])).toEqual([
+			[[1], [1, 2]],
+			[[2], [3]],
+		]);
+	});
+});
+
 describeCorpus('splitHeadline on archive files', () => {
 	const corpus = (file: string) => read(readCorpus(file), file);
 
@@ -124,6 +175,40 @@ describeCorpus('splitHeadline on archive files', () => {
 		const { split, doc } = corpus('1949-10-01-p2-rakosi-sends-telegram-to-chairman-mao.md');
 		expect(texts(split.zhHead)).toEqual(['拉科西致电毛主席', '祝贺中华人民共和国成立']);
 		expect(doc.rows[0]!.zh[0]!.text).toMatch(/^【新华社布拉格三十日电】/);
+	});
+
+	it('keeps the byline 本报评论员 with "By a Commentator from this Newspaper" in the headline, and p1 with its own English only (1958-09-01-p3-advocate-…)', () => {
+		const { split, doc } = corpus('1958-09-01-p3-advocate-for-appropriately-early-sweet-potato.md');
+		expect(texts(split.zhHead)).toEqual(['提倡适当早收红薯', '本报评论员']);
+		expect(doc.headlineEn.map((e) => e.text)).toEqual(['Advocate for Appropriately Early Sweet Potato Harvesting', 'By a Commentator from this Newspaper']);
+		expect(doc.rows[0]!.en.map((e) => e.e)).toEqual([3]);
+	});
+
+	it('takes "Tian Ma" as the byline of the headline when the Author line reads "Tian Ma (天马)" (1958-09-01-p8-begging-dance.md)', () => {
+		const { doc } = corpus('1958-09-01-p8-begging-dance.md');
+		expect(doc.headlineEn.map((e) => e.text)).toEqual(['Begging Dance', 'Tian Ma']);
+		expect(doc.rows[0]!.en.map((e) => e.e)).toEqual([3]);
+	});
+
+	it('keeps the byline 解放军某部　王佩琈　刘金宝 in a row of its own, marked no translation, and pairs p2 with the first line of the lyric (1967-10-04-p8-…)', () => {
+		const { doc } = corpus('1967-10-04-p8-heaven-and-earth-shake-with-righteous.md');
+		expect(doc.rows[0]).toMatchObject({ kind: 'no-translation', zh: [{ n: 1, text: '解放军某部　王佩琈　刘金宝' }], en: [] });
+		expect(doc.rows[1]!.zh.map((z) => z.text)).toEqual(['东方红太阳升霞光万丈，']);
+		expect(doc.rows[1]!.en.map((e) => e.text)).toEqual(['The red sun rises in the east, with rays of light shining brightly,']);
+		expect(doc.rows.every((r) => r.zh.length <= 1 && r.en.length <= 1)).toBe(true);
+	});
+
+	it('pairs the English title of a caption page (### 图片) with the caption line it was made from (1968-05-01-p4-great-teacher-…)', () => {
+		const { doc } = corpus('1968-05-01-p4-great-teacher-chairman-mao-and-his-close.md');
+		expect(doc.headlineEn).toEqual([]);
+		expect(doc.rows.map((r) => [r.zh.map((z) => z.n), r.en.map((e) => e.e)])).toEqual([1, 2, 3].map((k) => [[k], [k]]));
+	});
+
+	it('shows "Xinhua News Agency, Beijing, 1st." above the English title with the headline; the Chinese gives it last, untranslated there (1949-10-02-p1-order-…)', () => {
+		const { doc } = corpus('1949-10-02-p1-order-from-the-headquarters-of-the-chinese.md');
+		expect(doc.headlineEn.map((e) => e.e)).toEqual([1, 2]);
+		expect(doc.rows[0]!.en.map((e) => e.e)).toEqual([3]);
+		expect(doc.rows.at(-1)).toMatchObject({ kind: 'no-translation', zh: [{ text: '【新华社北京一日电】' }] });
 	});
 
 	// English decks that translate the Chinese decks without repeating the English title word for

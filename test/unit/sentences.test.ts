@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument, type Row } from '../../src/lib/document.ts';
 import { parseDocument } from '../../src/lib/parse.ts';
-import { rowSentences, type RowSentences } from '../../src/lib/sentences.ts';
+import { rowSentences, splitEnSentences, splitZhSentences, type RowSentences } from '../../src/lib/sentences.ts';
 import { rowsOf } from '../fixtures/plugins/cases.ts';
 import { corpusFiles, describeCorpus, readCorpus, readSeed, SEED_FILE } from './support/corpus.ts';
 
@@ -43,6 +43,54 @@ describe('keeping every character', () => {
 
 	it('keeps an English sentence that repeats an earlier one', () => {
 		expectWhole(rowsOf([{ zh: [[1, '好。好。']], en: [[1, 'Good. Good.  Good.']] }])[0]!, 'repeats');
+	});
+});
+
+describe('where sentences end', () => {
+	it('keeps titles, numbers, initials and U.S. inside a sentence ("Mr. Hoskin", "Typhoon No. 7", "A. I. Denisov")', () => {
+		expect(splitEnSentences('Dr. Hoskin thanked Mr. Guo. Typhoon No. 7 hit the U.S. Navy base. Professor A. I. Denisov and E.F. Hill spoke.')).toEqual([
+			'Dr. Hoskin thanked Mr. Guo.',
+			'Typhoon No. 7 hit the U.S. Navy base.',
+			'Professor A. I. Denisov and E.F. Hill spoke.',
+		]);
+	});
+
+	it('goes on after a stop followed by a lower-case word ("at 2:00 a.m. today", "Buckley Jr. and")', () => {
+		expect(splitEnSentences('It was centered at 2:00 a.m. today. Buckley Jr. and Reagan met.')).toEqual(['It was centered at 2:00 a.m. today.', 'Buckley Jr. and Reagan met.']);
+	});
+
+	it("ends a sentence after a closing single quote, and keeps an item's number (1.) with the item", () => {
+		expect(splitEnSentences("We visited the 'Red Guards Exhibition.' Through it we learned. 1. Loans were unfair.")).toEqual([
+			"We visited the 'Red Guards Exhibition.'",
+			'Through it we learned.',
+			'1. Loans were unfair.',
+		]);
+	});
+
+	it('splits at semicolons on both sides, as the Chinese enumerates with ；', () => {
+		expect(splitZhSentences('一是出差借支；二是借款盖房。')).toEqual(['一是出差借支；', '二是借款盖房。']);
+		expect(splitEnSentences('first, travel; second, houses.')).toEqual(['first, travel;', 'second, houses.']);
+	});
+
+	it('does not end a sentence inside a quotation it goes on after: “毛主席万岁！万万岁！”的欢呼声响彻云霄。', () => {
+		expect(splitZhSentences('顿时，“毛主席万岁！万万岁！”的欢呼声响彻云霄。他说：“好。”然后走了。')).toEqual([
+			'顿时，“毛主席万岁！',
+			'万万岁！”的欢呼声响彻云霄。',
+			'他说：“好。”',
+			'然后走了。',
+		]);
+	});
+});
+
+describe('untranslated credits', () => {
+	it('leaves a credit in brackets that the English leaves out without English, instead of giving its anchor to the sentence before', () => {
+		const [row] = rowsOf([{ zh: [[3, '经医院全力抢救，这小孩才幸免一死。（章德春）']], en: [[3, "Thanks to the hospital's emergency treatment, the child's life was saved."]] }]);
+		expect(english(rowSentences(row!))).toEqual([["Thanks to the hospital's emergency treatment, the child's life was saved.", 'p3.1']]);
+	});
+
+	it('pairs a credit with its English when the translation has one', () => {
+		const [row] = rowsOf([{ zh: [[4, '代表团已在北京。（新华社）']], en: [[4, 'The delegation is in Beijing. (Xinhua News Agency)']] }]);
+		expect(english(rowSentences(row!)).map(([, ids]) => ids)).toEqual(['p4.1', 'p4.2']);
 	});
 });
 
@@ -123,6 +171,20 @@ describe('English sentences and their counterparts', () => {
 				for (const id of ids.split(' ')) expect(own.has(id), `${id} for "${text}"`).toBe(true);
 			}
 		}
+	});
+});
+
+describeCorpus('sentences of corpus rows that the English splits differently', () => {
+	const row = (file: string, n: number) => buildDocument(parseDocument(readCorpus(file), file)).rows.find((r) => r.zh.some((z) => z.n === n))!;
+
+	it('gives both English sentences of p4.1 to p4.1 when the next Chinese sentence has two of its own (1989-03-01-p6-strictly-control-…)', () => {
+		const ids = english(rowSentences(row('1989-03-01-p6-strictly-control-public-funds-borrowing-for.md', 4))).map(([, ids]) => ids);
+		expect(ids.slice(0, 4)).toEqual(['p4.1', 'p4.1', 'p4.2', 'p4.2']);
+	});
+
+	it('gives "Is it better to do it earlier, or later?" both Chinese questions 早一点好？还是晚一点好？ (1958-09-01-p3-advocate-…)', () => {
+		const s = english(rowSentences(row('1958-09-01-p3-advocate-for-appropriately-early-sweet-potato.md', 3)));
+		expect(s.find(([text]) => text.startsWith('Is it better'))?.[1]).toBe('p3.2 p3.3');
 	});
 });
 

@@ -1,11 +1,14 @@
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from './build.ts';
 
+/** The corpus beside the repository, or the folder `CORPUS_DIR` names (as in test/unit/support/corpus.ts). */
+const CORPUS = process.env.CORPUS_DIR || '../shared/corpus/rmrb';
+
 /** The sites the e2e tests read, each built once per run by the global setup. */
 export const SITES = {
 	/** The seed and the corpus are built with STRICT=1: any refused file fails the build (issue 11). */
 	seed: { outDir: 'dist-e2e/seed', contentDir: 'content/documents', base: '/', strict: true },
-	corpus: { outDir: 'dist-e2e/corpus', contentDir: '../shared/corpus/rmrb', base: '/', strict: true },
+	corpus: { outDir: 'dist-e2e/corpus', contentDir: CORPUS, base: '/', strict: true },
 	/** Small hand-made documents: hostile markup, overrides, edge cases (test/fixtures/site). */
 	fixtures: { outDir: 'dist-e2e/fixtures', contentDir: 'test/fixtures/site/documents', base: '/' },
 	/** The seed served under a sub-path (`BASE=/reader/`): every URL must carry it. */
@@ -18,7 +21,7 @@ export const SITES = {
 	 */
 	/** One good document and two malformed ones: refused files are left out and listed on /status/. */
 	refusals: { outDir: 'dist-e2e/refusals', contentDir: 'test/fixtures/refusals', base: '/' },
-	archive: { outDir: 'dist-e2e/archive', contentDir: 'dist-e2e/archive-src', base: '/', generate: { from: '../shared/corpus/rmrb', count: 3000 } },
+	archive: { outDir: 'dist-e2e/archive', contentDir: 'dist-e2e/archive-src', base: '/', generate: { from: CORPUS, count: 3000 } },
 } as const satisfies Record<string, { outDir: string; contentDir: string; base: string; strict?: boolean; generate?: { from: string; count: number } }>;
 
 export type SiteName = keyof typeof SITES;

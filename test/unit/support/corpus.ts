@@ -2,7 +2,8 @@
  * Where the unit tests find their documents: the seed in `content/documents/` and the 200-file
  * archive corpus in `../shared/corpus/rmrb/` (test data only, outside the product; see its README).
  *
- * The corpus may be absent on a fresh clone. Then the corpus tests are skipped with a loud warning,
+ * `CORPUS_DIR` names another folder for the corpus (a git worktree, for example, is not beside
+ * `../shared`). The corpus may be absent on a fresh clone. Then the corpus tests are skipped with a loud warning,
  * except under CI (`CI=true`), where a missing corpus is a failure, not a skip.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { listDocumentFiles } from '../../../src/lib/load.ts';
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const SEED_FILE = '1958-09-25-p1-copper-and-aluminum.txt';
 export const SEED_DIR = resolve(REPO_ROOT, 'content/documents');
-export const CORPUS_DIR = resolve(REPO_ROOT, '../shared/corpus/rmrb');
+export const CORPUS_DIR = resolve(REPO_ROOT, process.env.CORPUS_DIR || '../shared/corpus/rmrb');
 export const FIXTURES_DIR = resolve(REPO_ROOT, 'test/fixtures');
 /** How many documents the corpus README promises. */
 export const CORPUS_SIZE = 200;
