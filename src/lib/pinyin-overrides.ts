@@ -10,13 +10,11 @@
 export const pinyinOverrides: Readonly<Record<string, string>> = {
   // 还 is huán "give back" before money; pinyin-pro reads the adverb hái.
   还钱: 'huán qián',
+  // The saying "borrow and return in good faith" (好借好还，再借不难): 还 huán "give back".
+  好借好还: 'hǎo jiè hǎo huán',
+  // The idiom "what is it all for?": 为何 wèi hé; the segmenter reads 所为 suǒ wéi "what one does".
+  所为何来: 'suǒ wèi hé lái',
   // 地方 "place" is dìfang (neutral tone); dìfāng is "local (as opposed to central)". After 的 it
   // is nearly always "place": 发现铜矿的地方, 有矿源的地方 (seed). Misreads the rare 的地方政府.
   的地方: 'de dì fang',
-  // Adverbial 地 is the particle de; pinyin-pro reads dì after these adverbs (all in the seed).
-  不断地: 'bù duàn de',
-  壮阔地: 'zhuàng kuò de',
-  很好地: 'hěn hǎo de',
-  普遍地: 'pǔ biàn de',
-  迅速地: 'xùn sù de',
 };
