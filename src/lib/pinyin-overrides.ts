@@ -4,7 +4,9 @@
  *
  * pinyin-pro gives these entries the highest priority, so an entry wins wherever its characters
  * occur, even across a word boundary: prefer the longest phrase that pins the meaning down
- * (的地方, not 地方). Each entry has a test row in test/unit/pinyin.test.ts.
+ * (的地方, not 地方). Each entry has a test row in test/unit/pinyin.test.ts. The context rules of
+ * pinyin-context.ts leave an entry's characters alone, so keep this list to true exceptions (fixed
+ * sayings): a reading that a word or a construction decides belongs there, not here.
  * Readings follow 《现代汉语词典》 (7th ed.); tones are citation tones (see pinyin.ts).
  */
 export const pinyinOverrides: Readonly<Record<string, string>> = {
