@@ -2,13 +2,15 @@
  * Toned pinyin for Chinese text, read word by word in context, at build time only.
  *
  * pinyin-pro's built-in dictionary misreads common polyphones (局长 jú cháng, 率先 lǜ xiān,
- * 湖泊 hú bó); its complete dictionary from @pinyin-pro/data fixes most of them, and
- * `pinyin-overrides.ts` fixes the rest. Loading that dictionary takes 3–5 s, so it happens once,
+ * 湖泊 hú bó); its complete dictionary from @pinyin-pro/data fixes most of them, CC-CEDICT's words
+ * and the context rules of `pinyin-context.ts` most of the rest (大队长 zhǎng, 更好地 de, 打得 de),
+ * and `pinyin-overrides.ts` the exceptions. Loading that dictionary takes 3–5 s, so it happens once,
  * on the first call, never on import. pinyin-pro is ~145 KB gzipped: never ship this to the browser.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { addDict, customPinyin, pinyin } from 'pinyin-pro';
+import { addDict, customPinyin, OutputFormat, segment } from 'pinyin-pro';
+import { readInContext, type Span } from './pinyin-context.ts';
 import { pinyinOverrides } from './pinyin-overrides.ts';
 
 const HAN = /^\p{Script=Han}$/u;
@@ -37,6 +39,7 @@ export function pinyinSyllables(text: string): (string | null)[] {
   ensureDictionary();
   const chars = Array.from(text);
   const syllables: (string | null)[] = chars.map(() => null);
+  const spans: Span[] = chars.map((_, i) => ({ start: i, end: i + 1 }));
   // Words never span a non-Han character, so each run of Han characters is read on its own.
   let start = 0;
   while (start < chars.length) {
@@ -46,9 +49,11 @@ export function pinyinSyllables(text: string): (string | null)[] {
     }
     let end = start;
     while (end < chars.length && HAN.test(chars[end])) end++;
-    readRun(chars, start, end, syllables);
+    readRun(chars, start, end, syllables, spans);
     start = end;
   }
+  // Rules look past the run (为 before a number, 以…为 across a 、), so they read the whole text.
+  readInContext(chars, syllables, spans, isOverride);
   memo.set(text, syllables);
   return [...syllables];
 }
@@ -66,19 +71,30 @@ const memo = new Map<string, (string | null)[]>();
 const STEP = 12;
 const MARGIN = 6;
 
-function readRun(chars: string[], start: number, end: number, out: (string | null)[]): void {
+const isOverride = (word: string) => Object.hasOwn(pinyinOverrides, word);
+
+function readRun(chars: string[], start: number, end: number, out: (string | null)[], spans: Span[]): void {
   for (let from = start; from < end; from += STEP) {
     const to = Math.min(from + STEP, end);
     const windowStart = from === start ? start : from - MARGIN;
     const windowEnd = to === end ? end : Math.min(to + MARGIN, end);
     // Citation tones, not 一/不 tone sandhi (一年 yī nián, not yì nián): the orthography standard
     // GB/T 16159-2012 writes 一 and 不 with their original tones, and so do dictionaries.
-    // `type: 'array'` is three times faster than `type: 'all'` and yields one item per code point.
-    const readings = pinyin(chars.slice(windowStart, windowEnd).join(''), { type: 'array', toneSandhi: false });
-    for (let i = from; i < to; i++) {
-      const reading = readings[i - windowStart];
-      // A character pinyin-pro cannot read comes back unchanged.
-      out[i] = reading !== undefined && reading !== chars[i] ? reading : null;
+    // `segment` reads exactly as `pinyin(…, { type: 'array' })` does, in the same time, and also
+    // says which characters it read as one word: one item per code point, grouped by word.
+    const words = segment(chars.slice(windowStart, windowEnd).join(''), { format: OutputFormat.AllArray, toneSandhi: false });
+    let i = windowStart;
+    for (const word of words) {
+      // The whole word, even where it reaches into the next window's characters.
+      const span = { start: i, end: i + word.length };
+      for (const { result } of word) {
+        // A character pinyin-pro cannot read comes back unchanged.
+        if (i >= from && i < to) {
+          out[i] = result !== chars[i] ? result : null;
+          spans[i] = span;
+        }
+        i++;
+      }
     }
   }
 }
