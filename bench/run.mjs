@@ -315,6 +315,10 @@ if (splits.length) {
   const used = (s) => s.cap === DEFAULT_CHUNKS.cap && s.head === DEFAULT_CHUNKS.head && s.partBytes === PART_BYTES;
   for (const s of splits) md.push(`| ${kb(s.cap)}${used(s) ? ' (used)' : ''} | ${s.head} | ${kb(Math.min(s.partBytes, s.cap))} | ${s.files} | ${kb(s.index)} | ${kb(s.median)} | ${kb(s.max)} |`);
 } else md.push('Skipped (SPLIT_DOCS=0).');
-writeFileSync(join(ROOT, 'bench/results.md'), `${md.join('\n')}\n`);
+// The sections other scripts write (`## Scale (npm run bench:scale …`, `## Pinyin in context (npm run
+// bench:pinyin …`) stay as they are, after this script's own.
+const resultsFile = join(ROOT, 'bench/results.md');
+const others = (existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '').match(/^## [^\n]*\(npm run bench:[^\n]*\n[\s\S]*?(?=^## |(?![\s\S]))/gm) ?? [];
+writeFileSync(resultsFile, `${[md.join('\n').trimEnd(), ...others.map((o) => o.trimEnd())].join('\n\n')}\n`);
 console.log(`\n${md.join('\n')}\n`);
 log('wrote bench/results.md');
