@@ -14,7 +14,7 @@ const gold = readGold();
 
 // pinyin-pro's default first: pinyinSyllables adds the complete dictionary to the same instance.
 const byDefault = score(gold, (sentence) => pinyin(sentence, { type: 'array', toneSandhi: false }));
-const { pinyinSyllables } = await import('../src/lib/pinyin.ts');
+const { pinyinSyllables } = await import('../src/build/pinyin/reading.ts');
 const ours = score(gold, pinyinSyllables);
 
 const pct = (s) => `${((100 * s.right) / s.total).toFixed(1)} %`;
@@ -22,7 +22,7 @@ const docs = new Set(gold.map((g) => g.file)).size;
 const md = [
   `## Pinyin in context (npm run bench:pinyin, ${new Date().toISOString().slice(0, 10)})`,
   '',
-  `Tone-exact readings of ${gold.length} polyphone occurrences from ${docs} corpus documents, each checked by hand in its sentence (test/fixtures/gold/polyphones.tsv, see its README). *Ours*: \`pinyinSyllables\` (pinyin-pro with the complete dictionary of @pinyin-pro/data, CC-CEDICT words and the context rules of src/lib/pinyin-context.ts, project overrides). *pinyin-pro default*: \`pinyin(sentence, { type: 'array', toneSandhi: false })\` with its built-in dictionary.`,
+  `Tone-exact readings of ${gold.length} polyphone occurrences from ${docs} corpus documents, each checked by hand in its sentence (test/fixtures/gold/polyphones.tsv, see its README). *Ours*: \`pinyinSyllables\` (pinyin-pro with the complete dictionary of @pinyin-pro/data, CC-CEDICT words and the context rules of src/build/pinyin/context.ts, project overrides). *pinyin-pro default*: \`pinyin(sentence, { type: 'array', toneSandhi: false })\` with its built-in dictionary.`,
   '',
   '| | right | accuracy |',
   '| --- | --- | --- |',

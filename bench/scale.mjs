@@ -96,7 +96,7 @@ function pageSize(out, rel) {
  * that knows the engine's API: adapt it here when the engine changes.
  */
 async function searchFigures(outDir, queries) {
-  const { SearchEngine } = await import('../src/lib/search-engine.ts');
+  const { SearchEngine } = await import('../src/lib/search/engine.ts');
   const dir = join(outDir, 'search-index');
   const sizes = new Map();
   const sizeOf = (file) => {

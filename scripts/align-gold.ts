@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDocument, type DocumentModel, type Row } from '../src/lib/document.ts';
-import { splitHeadline } from '../src/lib/headline.ts';
-import { parseDocument } from '../src/lib/parse.ts';
-import { rowSentences } from '../src/lib/sentences.ts';
+import { buildDocument, type DocumentModel, type Row } from '../src/lib/document/model.ts';
+import { splitHeadline } from '../src/lib/document/headline.ts';
+import { parseDocument } from '../src/lib/document/parse.ts';
+import { rowSentences } from '../src/lib/document/sentences.ts';
 
 export const GOLD_DIR = resolve(import.meta.dirname, '../test/fixtures/gold');
 

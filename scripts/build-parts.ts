@@ -28,7 +28,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeServiceWorker } from '../src/integrations/offline.ts';
 import { inRange, parseRange } from '../src/lib/archive/range.ts';
-import { listDocumentFiles, scanDates } from '../src/lib/load.ts';
+import { listDocumentFiles, scanDates } from '../src/build/load.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({

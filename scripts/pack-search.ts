@@ -1,6 +1,6 @@
 /**
  * The search index of a build in parts: the parts' lists (`part-data/search-<year>.bin`, a year each)
- * packed into the archive's buckets, chunks, page maps and meta.js (lib/search-build.ts,
+ * packed into the archive's buckets, chunks, page maps and meta.js (build/search-index.ts,
  * `packIndex`), written below `<out>/search-index/`. Only files whose content changed are
  * written, and files the index no longer has are removed, so that a rebuild after one change
  * touches few files (and the files assembled from them keep their inode, see build-parts.ts).
@@ -14,8 +14,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { partFolders } from '../src/data/parts.ts';
-import { decodeYearIndex, packIndex, type YearIndex } from '../src/lib/search-build.ts';
-import type { GlossaryInfo } from '../src/lib/search-index.ts';
+import { decodeYearIndex, packIndex, type YearIndex } from '../src/build/search-index.ts';
+import type { GlossaryInfo } from '../src/lib/search/files.ts';
 
 export interface PackReport {
   files: number;

@@ -4,7 +4,7 @@
  * minute, so it happens once per build, and a build in parts makes them in its parts.
  */
 import { getCollection } from 'astro:content';
-import type { TermSummary } from '../lib/concordance.ts';
+import type { TermSummary } from '../lib/glossary/concordance.ts';
 import { siteSummary } from './summary.ts';
 
 export interface SiteTerms {

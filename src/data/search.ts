@@ -1,5 +1,5 @@
 /**
- * The search index of this build (lib/search-build.ts) and the search code, each made once per
+ * The search index of this build (build/search-index.ts) and the search code, each made once per
  * process:
  *
  * - every build makes the index of its own years (`yearBuilds`): their text files go out through
@@ -16,9 +16,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import { build, type Plugin } from 'esbuild';
-import { pinyinSyllables, toneless } from '../lib/pinyin.ts';
-import { buildYear, byYear, packIndex, searchOrder, type PackedIndex, type YearBuild } from '../lib/search-build.ts';
-import type { GlossaryInfo } from '../lib/search-index.ts';
+import { pinyinSyllables, toneless } from '../build/pinyin/reading.ts';
+import { buildYear, byYear, packIndex, searchOrder, type PackedIndex, type YearBuild } from '../build/search-index.ts';
+import type { GlossaryInfo } from '../lib/search/files.ts';
 import { emitFiles } from './emit.ts';
 import { ownSummary } from './summary.ts';
 
@@ -71,7 +71,7 @@ let keys: Promise<Map<string, string>> | undefined;
 
 /**
  * Each document's name in the index, `1958/12` (its year and its place in that year's search
- * order, lib/search-index.ts), by URL path. It depends on the document's year alone.
+ * order, lib/search/files.ts), by URL path. It depends on the document's year alone.
  */
 export function searchKeys(): Promise<Map<string, string>> {
   keys ??= (async () => {

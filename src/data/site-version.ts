@@ -1,12 +1,12 @@
 /**
- * Content versions (lib/content-version.ts) from the collections' digests. A page shows the version
+ * Content versions (build/content-version.ts) from the collections' digests. A page shows the version
  * of the texts it is made from: an article its own source and the glossary, a day its articles and
  * the glossary, the pages that span the archive all of it. So an article's version, and a citation
  * of it, changes only when its own text or the glossary does, and a page of one year never has to
  * be rewritten because another year changed (a build in parts relies on that).
  */
 import { getCollection } from 'astro:content';
-import { contentVersion } from '../lib/content-version.ts';
+import { contentVersion } from '../build/content-version.ts';
 import { siteSummary, type DocRef } from './summary.ts';
 
 let glossary: Promise<{ id: string; digest: string }[]> | undefined;

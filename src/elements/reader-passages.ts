@@ -1,6 +1,6 @@
 /**
  * <reader-passages>: what a teacher does with passages.
- * - `#p5`, `#p3-p5`, `#p2,p5-p7`, `#p5.2` (lib/passage-url.ts) highlight rows or sentences and
+ * - `#p5`, `#p3-p5`, `#p2,p5-p7`, `#p5.2` (lib/passage/url.ts) highlight rows or sentences and
  *   scroll to the first; `&layout=…&pinyin=…` set the view for this visit (not remembered).
  * - Each row gets a link button (copies its URL); shift-click on a second row number makes a
  *   range; selecting text over rows, or clicking a sentence, offers that passage.
@@ -11,8 +11,8 @@
  * - Printing: glossary footnotes are numbered for what is printed.
  * The page reads fine without it: row numbers are plain links and :target highlights one row.
  */
-import { chicagoCitation, type CitationInput } from '../lib/citation.ts';
-import { anchorId, formatPassage, inRange, parsePassage, passageLabel, type Anchor, type Passage, type Range } from '../lib/passage-url.ts';
+import { chicagoCitation, type CitationInput } from '../lib/passage/citation.ts';
+import { anchorId, formatPassage, inRange, parsePassage, passageLabel, type Anchor, type Passage, type Range } from '../lib/passage/url.ts';
 import { copyText } from './clipboard.ts';
 
 type CiteData = Omit<CitationInput, 'passage' | 'url' | 'accessed'>;

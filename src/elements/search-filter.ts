@@ -3,7 +3,7 @@
  * in the URL beside the query (`/search/?q=铝&from=1958&to=1960&page=1`), so that a filtered
  * search can be shared. Without JavaScript the form submits them as they are.
  */
-import type { SearchFilter } from '../lib/search-engine.ts';
+import type { SearchFilter } from '../lib/search/engine.ts';
 
 export const FILTER_FIELDS = ['from', 'to', 'page'] as const;
 

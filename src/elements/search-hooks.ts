@@ -5,7 +5,7 @@
  * left, every row of each) as `{ path, anchor }`, the time `search()` took, and the time until
  * those rows were ready.
  */
-import { BOX_ROWS, type SearchEngine, type SearchFilter } from '../lib/search-engine.ts';
+import { BOX_ROWS, type SearchEngine, type SearchFilter } from '../lib/search/engine.ts';
 
 interface Found {
   rows: { path: string; anchor: string }[];

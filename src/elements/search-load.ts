@@ -1,9 +1,9 @@
 /**
  * Loads search files as classic <script> tags. Each file calls `__duizhaoSearch.shard(name, data)`
- * (see lib/search-index.ts), which works over http(s) and from file:// alike; fetch() and module
+ * (see lib/search/files.ts), which works over http(s) and from file:// alike; fetch() and module
  * scripts do not work from file:// in Chromium.
  */
-import type { Loader } from '../lib/search-engine.ts';
+import type { Loader } from '../lib/search/engine.ts';
 
 interface Registry {
   shard(name: string, data: unknown): void;

@@ -4,8 +4,8 @@
  * in other elements (sentences, glossary terms) or added ruby pinyin, so text nodes are walked
  * with <rt>/<rp> left out, and a range that spans several nodes is marked piece by piece.
  */
-import type { SearchRecord } from '../lib/search-index.ts';
-import type { Range, RecordMatch } from '../lib/search-match.ts';
+import type { SearchRecord } from '../lib/search/files.ts';
+import type { Range, RecordMatch } from '../lib/search/match.ts';
 
 const SKIP = 'rt, rp, script, style, mark.search-mark';
 

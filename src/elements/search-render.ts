@@ -3,10 +3,10 @@
  * English side by side with the matches marked. Built with text nodes only: a document or a query
  * containing `<img onerror=…>` shows as text.
  */
-import type { SearchResults, ShownDoc } from '../lib/search-engine.ts';
-import { excerpt, segments } from '../lib/search-highlight.ts';
-import type { GlossaryInfo } from '../lib/search-index.ts';
-import type { Range } from '../lib/search-match.ts';
+import type { SearchResults, ShownDoc } from '../lib/search/engine.ts';
+import { excerpt, segments } from '../lib/search/highlight.ts';
+import type { GlossaryInfo } from '../lib/search/files.ts';
+import type { Range } from '../lib/search/match.ts';
 
 export interface Links {
   /** A document row: `…/path/?q=…#p5`. */

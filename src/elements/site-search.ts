@@ -9,14 +9,14 @@
  * for search until then. The index files are beside it, found from its own URL, so the site works
  * under any base path.
  *
- * Results come newest first from the documents searched so far (lib/search-engine.ts); "More
+ * Results come newest first from the documents searched so far (lib/search/engine.ts); "More
  * results" shows the documents already found, then searches older ones.
  *
  * Arriving on a document from a result (`…/path/?q=铝#p5`), the browser scrolls to the row and
  * highlights it (`:target`); this element marks the query's matches in the document.
  */
-import { SearchEngine, type SearchFilter, type SearchResults } from '../lib/search-engine.ts';
-import { isEmpty } from '../lib/search-query.ts';
+import { SearchEngine, type SearchFilter, type SearchResults } from '../lib/search/engine.ts';
+import { isEmpty } from '../lib/search/query.ts';
 import { describeFilter, filterFields, readFilter, writeParams } from './search-filter.ts';
 import { installHooks } from './search-hooks.ts';
 import { scriptLoader } from './search-load.ts';

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { loadDocument, listDocumentFiles, placeDocument, readDocumentText, readOverride, scanDates, type LoadedDocument } from '../lib/load.ts';
+import { loadDocument, listDocumentFiles, placeDocument, readDocumentText, readOverride, scanDates, type LoadedDocument } from '../build/load.ts';
 import type { StoredDocument } from '../schemas/document.ts';
 import { SourceError } from '../lib/errors.ts';
 import { recordRefusals } from '../data/refusals.ts';
@@ -21,9 +21,9 @@ import { documentSchema } from '../schemas/document.ts';
  * every file instead of serving rows cached from the previous build.
  */
 function codeVersion(): string {
-  const dir = resolve('src/lib');
   const hash = createHash('sha1');
-  if (existsSync(dir)) {
+  for (const dir of [resolve('src/lib'), resolve('src/build')]) {
+    if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
       const abs = resolve(dir, f);
       if (statSync(abs).isFile()) hash.update(f).update(readFileSync(abs));

@@ -9,9 +9,9 @@ import { relative, resolve } from 'node:path';
 import { AstroError } from 'astro/errors';
 import type { Loader } from 'astro/loaders';
 import { SourceError } from '../lib/errors.ts';
-import { pinyinLine, toneless } from '../lib/pinyin.ts';
-import { readYaml } from '../lib/yaml-source.ts';
-import { sanitizeNoteHtml } from '../lib/glossary-note.ts';
+import { pinyinLine, toneless } from '../build/pinyin/reading.ts';
+import { readYaml } from '../build/yaml-source.ts';
+import { sanitizeNoteHtml } from '../build/glossary-note.ts';
 import { glossaryEntrySchema, storedGlossarySchema } from '../schemas/glossary.ts';
 
 const FIELD_HINTS: Record<string, string> = {

@@ -10,13 +10,13 @@
  *   <p data-e="8">This approach of combining indigenous and foreign methods…</p>
  *   → <p data-e="8">This approach of <a class="term term-en" … data-term="g-tuyangbingju">combining indigenous and foreign methods</a>…</p>
  *
- * Never marks inside an existing link; longest match wins; matches never overlap (lib/term-match.ts).
+ * Never marks inside an existing link; longest match wins; matches never overlap (lib/glossary/match.ts).
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { h } from 'hastscript';
 import { visit, SKIP } from 'unist-util-visit';
-import type { TermInfo } from '../lib/glossary-terms.ts';
-import { chineseMatcher, englishMatcher, type TermMatch } from '../lib/term-match.ts';
+import type { TermInfo } from '../lib/glossary/terms.ts';
+import { chineseMatcher, englishMatcher, type TermMatch } from '../lib/glossary/match.ts';
 
 export interface GlossaryOptions {
   terms: TermInfo[];

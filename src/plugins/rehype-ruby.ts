@@ -14,7 +14,7 @@ import { toString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 
 export interface RubyOptions {
-  /** Toned syllable per code point of `text`, null for non-Han (lib/pinyin.ts pinyinSyllables). */
+  /** Toned syllable per code point of `text`, null for non-Han (build/pinyin/reading.ts pinyinSyllables). */
   syllables: (text: string) => (string | null)[];
 }
 

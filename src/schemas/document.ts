@@ -1,6 +1,6 @@
 /**
  * The stored shape of one document: what the loader produces from a source file (see
- * `lib/parse.ts`, `lib/document.ts`) and the pages read. Validated when the loader stores it.
+ * `lib/document/parse.ts`, `lib/document/model.ts`) and the pages read. Validated when the loader stores it.
  */
 import { z } from 'astro/zod';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { listDocumentFiles, loadDocument } from '../../src/lib/load.ts';
-import { sortDocuments } from '../../src/lib/order.ts';
+import { listDocumentFiles, loadDocument } from '../../src/build/load.ts';
+import { sortDocuments } from '../../src/lib/archive/order.ts';
 import { archiveDocuments } from './support/archive.ts';
 import { isCI, PHONE, siteBuild, siteTest } from './support/fixtures.ts';
 import { load } from './support/page.ts';
@@ -276,7 +276,7 @@ describe.skipIf(skip)('searching the archive of 3,000 documents', () => {
 		const dates = await page.locator('.sr-doc-head time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
 		expect(dates).toEqual([...dates].sort().reverse());
 		expect(dates.every((d) => d.startsWith('1951'))).toBe(true);
-		// The text of each shown document is loaded in small parts (lib/search-text.ts).
+		// The text of each shown document is loaded in small parts (lib/search/text.ts).
 		expect(requests.filter((p) => p.includes('/search-index/text/')).length).toBeGreaterThanOrEqual(want.length);
 
 		await Promise.all([page.waitForURL((u) => u.pathname === `/${paths[0]}` && u.searchParams.get('q') === '人民'), heads.first().click()]);

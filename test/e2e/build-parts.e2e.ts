@@ -3,13 +3,13 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listDocumentFiles, loadDocument } from '../../src/lib/load.ts';
-import { sortDocuments } from '../../src/lib/order.ts';
+import { listDocumentFiles, loadDocument } from '../../src/build/load.ts';
+import { sortDocuments } from '../../src/lib/archive/order.ts';
 import { launchBrowser } from './support/browser.ts';
 import { REPO_ROOT } from './support/build.ts';
 import { isCI, siteBuild } from './support/fixtures.ts';
 import { builtFiles } from './support/offline.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { serveStatic, type StaticServer } from '../../src/build/serve.ts';
 import { RESULTS_DIR } from './support/sites.ts';
 
 // The corpus built in parts, one year each, two at a time, then merged (scripts/build-parts.ts),

@@ -6,7 +6,7 @@ import { describe, expect } from 'vitest';
 import { PHONE, siteBuild, siteTest } from './support/fixtures.ts';
 import { load, screenshot } from './support/page.ts';
 import { builtFiles, builtPages } from './support/offline.ts';
-import { serveStatic } from './support/server.ts';
+import { serveStatic } from '../../src/build/serve.ts';
 import { openFirstDocument } from './support/archive.ts';
 
 // The portable build (`npm run build:portable`), opened straight from the file system as from a

@@ -6,7 +6,7 @@ import { writeServiceWorker } from '../../src/integrations/offline.ts';
 import { siteBuild, siteTest } from './support/fixtures.ts';
 import { load } from './support/page.ts';
 import { builtFiles, builtPages, footerVersion, waitUntilSaved } from './support/offline.ts';
-import { serveStatic } from './support/server.ts';
+import { serveStatic } from '../../src/build/serve.ts';
 
 // After one visit, with the network off (Chromium's offline emulation), the whole seed site reads.
 const test = siteTest('seed');

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { listDocumentFiles, loadDocument } from '../../src/lib/load.ts';
+import { listDocumentFiles, loadDocument } from '../../src/build/load.ts';
 import { isCI, PHONE, siteBuild, siteTest } from './support/fixtures.ts';
 import { load, screenshot } from './support/page.ts';
 

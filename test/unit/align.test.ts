@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { align, alignParagraphs, lengthProbability, type Bead } from '../../src/lib/align.ts';
-import { checkOverride, parseOverride } from '../../src/lib/align-override.ts';
-import { chineseNumeral, enNumbers, zhNumbers } from '../../src/lib/anchors.ts';
-import { buildDocument, type DocumentModel } from '../../src/lib/document.ts';
+import { align, alignParagraphs, lengthProbability, type Bead } from '../../src/lib/document/align.ts';
+import { checkOverride, parseOverride } from '../../src/lib/document/overrides.ts';
+import { chineseNumeral, enNumbers, zhNumbers } from '../../src/lib/document/anchors.ts';
+import { buildDocument, type DocumentModel } from '../../src/lib/document/model.ts';
 import { sourceError } from './support/errors.ts';
-import { splitHeadline } from '../../src/lib/headline.ts';
-import { listDocumentFiles, loadDocument } from '../../src/lib/load.ts';
-import { parseDocument } from '../../src/lib/parse.ts';
+import { splitHeadline } from '../../src/lib/document/headline.ts';
+import { listDocumentFiles, loadDocument } from '../../src/build/load.ts';
+import { parseDocument } from '../../src/lib/document/parse.ts';
 import { corpusFiles, describeCorpus, FIXTURES_DIR, readCorpus, readSeed, SEED_FILE } from './support/corpus.ts';
 
 

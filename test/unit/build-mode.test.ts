@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildMode, builds } from '../../src/data/build-mode.ts';
-import { scanDates } from '../../src/lib/load.ts';
+import { scanDates } from '../../src/build/load.ts';
 
 describe('what a build makes', () => {
   it('makes everything but the parts’ data without PART', () => {

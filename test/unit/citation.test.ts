@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chicagoCitation, longDate, type CitationInput } from '../../src/lib/citation.ts';
-import { buildDocument } from '../../src/lib/document.ts';
-import { parseDocument } from '../../src/lib/parse.ts';
-import { passageLabel, parsePassage } from '../../src/lib/passage-url.ts';
+import { chicagoCitation, longDate, type CitationInput } from '../../src/lib/passage/citation.ts';
+import { buildDocument } from '../../src/lib/document/model.ts';
+import { parseDocument } from '../../src/lib/document/parse.ts';
+import { passageLabel, parsePassage } from '../../src/lib/passage/url.ts';
 import { readSeed, SEED_FILE } from './support/corpus.ts';
 
 const seed = buildDocument(parseDocument(readSeed(), SEED_FILE));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { combineTerms, concordance, glossaryWarnings, renderingsFound, summarizeTerms, type ConcordanceDoc } from '../../src/lib/concordance.ts';
-import { splitEnSentences, splitZhSentences } from '../../src/lib/sentences.ts';
-import { buildDocument } from '../../src/lib/document.ts';
-import { parseDocument } from '../../src/lib/parse.ts';
+import { combineTerms, concordance, glossaryWarnings, renderingsFound, summarizeTerms, type ConcordanceDoc } from '../../src/lib/glossary/concordance.ts';
+import { splitEnSentences, splitZhSentences } from '../../src/lib/document/sentences.ts';
+import { buildDocument } from '../../src/lib/document/model.ts';
+import { parseDocument } from '../../src/lib/document/parse.ts';
 import { rowsOf } from '../fixtures/plugins/cases.ts';
 import { readSeed, SEED_FILE } from './support/corpus.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SourceError } from '../../src/lib/errors.ts';
-import { readYaml } from '../../src/lib/yaml-source.ts';
+import { readYaml } from '../../src/build/yaml-source.ts';
 import { glossaryLoader } from '../../src/loaders/glossary.ts';
 import { glossaryEntrySchema, type StoredGlossaryEntry } from '../../src/schemas/glossary.ts';
 import { REPO_ROOT } from './support/corpus.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeNoteHtml } from '../../src/lib/glossary-note.ts';
+import { sanitizeNoteHtml } from '../../src/build/glossary-note.ts';
 
 describe('sanitizeNoteHtml: a glossary note never runs code', () => {
 	it('keeps paragraphs, emphasis, code, lists and http links', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NamedEntity } from '../../src/lib/entities.ts';
-import { curatedTerms, entityTerms, plainPinyin, type CuratedTerm } from '../../src/lib/glossary-terms.ts';
+import type { NamedEntity } from '../../src/lib/document/entities.ts';
+import { curatedTerms, entityTerms, plainPinyin, type CuratedTerm } from '../../src/lib/glossary/terms.ts';
 
 const TUYANG: CuratedTerm = {
 	term: '土洋并举',

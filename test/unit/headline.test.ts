@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../../src/lib/document.ts';
-import { splitHeadline } from '../../src/lib/headline.ts';
-import { parseDocument } from '../../src/lib/parse.ts';
+import { buildDocument } from '../../src/lib/document/model.ts';
+import { splitHeadline } from '../../src/lib/document/headline.ts';
+import { parseDocument } from '../../src/lib/document/parse.ts';
 import { describeCorpus, readCorpus, readSeed, SEED_FILE } from './support/corpus.ts';
 
 /** Parses a document and returns its headline split and its rows. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseOverride } from '../../src/lib/align-override.ts';
-import { splitZhSentences } from '../../src/lib/sentences.ts';
-import { buildDocument, type DocumentModel } from '../../src/lib/document.ts';
-import { parseDocument } from '../../src/lib/parse.ts';
-import { renderRows } from '../../src/lib/render-rows.ts';
+import { parseOverride } from '../../src/lib/document/overrides.ts';
+import { splitZhSentences } from '../../src/lib/document/sentences.ts';
+import { buildDocument, type DocumentModel } from '../../src/lib/document/model.ts';
+import { parseDocument } from '../../src/lib/document/parse.ts';
+import { renderRows } from '../../src/lib/render/html.ts';
 import { decodeHtml, readFixture, readSeed } from './support/corpus.ts';
 
 // A translation is corrected, split, merged, cut and re-aligned; the Chinese stays as it was. Every

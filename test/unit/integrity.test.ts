@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../../src/lib/document.ts';
-import { splitHeadline } from '../../src/lib/headline.ts';
-import { parseDocument } from '../../src/lib/parse.ts';
-import { renderRows } from '../../src/lib/render-rows.ts';
+import { buildDocument } from '../../src/lib/document/model.ts';
+import { splitHeadline } from '../../src/lib/document/headline.ts';
+import { parseDocument } from '../../src/lib/document/parse.ts';
+import { renderRows } from '../../src/lib/render/html.ts';
 import { corpusFiles, describeCorpus, readCorpus, readSeed, renderedParagraphs, SEED_FILE, tally } from './support/corpus.ts';
 
 // Nothing is dropped and nothing is doubled: every paragraph of either body is shown exactly once,

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listDocumentFiles, loadDocument } from '../../src/lib/load.ts';
+import { listDocumentFiles, loadDocument } from '../../src/build/load.ts';
 import { SEED_DIR, SEED_FILE } from './support/corpus.ts';
 
 // An archive as it is stored: year and month folders, both file-name shapes, a README, hidden files.

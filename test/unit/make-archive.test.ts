@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../src/lib/parse.ts';
-import { documentPath, documentSlug } from '../../src/lib/slug.ts';
+import { parseDocument } from '../../src/lib/document/parse.ts';
+import { documentPath, documentSlug } from '../../src/lib/document/slug.ts';
 import { makeArchive, MARKER, readSources, writeArchive, type ArchiveFile } from '../../scripts/make-archive.ts';
 import { CORPUS_DIR, corpusPresent, describeCorpus, tally } from './support/corpus.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../../src/lib/document.ts';
+import { buildDocument } from '../../src/lib/document/model.ts';
 import { sourceError } from './support/errors.ts';
-import { parseDocument, type ParsedDocument } from '../../src/lib/parse.ts';
-import { renderRows } from '../../src/lib/render-rows.ts';
+import { parseDocument, type ParsedDocument } from '../../src/lib/document/parse.ts';
+import { renderRows } from '../../src/lib/render/html.ts';
 import { decodeHtml, describeCorpus, readCorpus, readFixture, readSeed, SEED_FILE } from './support/corpus.ts';
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorId, formatPassage, inRange, parsePassage, passageLabel, type Passage, type Range } from '../../src/lib/passage-url.ts';
+import { anchorId, formatPassage, inRange, parsePassage, passageLabel, type Passage, type Range } from '../../src/lib/passage/url.ts';
 
 /** `[from, to]` ids of each range: the shape a reader writes in a URL. */
 const ranges = (hash: string) => parsePassage(hash).ranges.map((r) => [anchorId(r.from), anchorId(r.to)]);

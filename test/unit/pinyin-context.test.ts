@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pinyinLine, pinyinSyllables } from '../../src/lib/pinyin.ts';
+import { pinyinLine, pinyinSyllables } from '../../src/build/pinyin/reading.ts';
 import { readGold, score } from './support/polyphone-gold.ts';
 
 // The first call loads the 18 MB complete dictionary (3–5 s, more on a busy machine).

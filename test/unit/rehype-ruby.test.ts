@@ -5,14 +5,14 @@ import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDocument } from '../../src/lib/document.ts';
-import { curatedTerms, type TermInfo } from '../../src/lib/glossary-terms.ts';
-import { headlineTree } from '../../src/lib/headline-hast.ts';
-import { parseDocument } from '../../src/lib/parse.ts';
-import { pinyinLine, pinyinSyllables } from '../../src/lib/pinyin.ts';
-import { renderTree } from '../../src/lib/render-rows.ts';
-import { rowsTree } from '../../src/lib/rows-hast.ts';
-import { readYaml } from '../../src/lib/yaml-source.ts';
+import { buildDocument } from '../../src/lib/document/model.ts';
+import { curatedTerms, type TermInfo } from '../../src/lib/glossary/terms.ts';
+import { headlineTree } from '../../src/lib/render/headline.ts';
+import { parseDocument } from '../../src/lib/document/parse.ts';
+import { pinyinLine, pinyinSyllables } from '../../src/build/pinyin/reading.ts';
+import { renderTree } from '../../src/lib/render/html.ts';
+import { rowsTree } from '../../src/lib/render/rows.ts';
+import { readYaml } from '../../src/build/yaml-source.ts';
 import rehypeGlossary from '../../src/plugins/rehype-glossary.ts';
 import rehypeRuby from '../../src/plugins/rehype-ruby.ts';
 import { compact, pluginCases, readJson, rowsOf } from '../fixtures/plugins/cases.ts';
@@ -21,7 +21,7 @@ import { readSeed, REPO_ROOT, SEED_FILE } from './support/corpus.ts';
 const HAN = /\p{Script=Han}/u;
 const FAKE = readJson<Record<string, string>>('syllables.json');
 
-/** A stand-in for lib/pinyin.ts: one fixed reading per character, so fixtures do not depend on the dictionary. */
+/** A stand-in for build/pinyin/reading.ts: one fixed reading per character, so fixtures do not depend on the dictionary. */
 function fakeSyllables(text: string): (string | null)[] {
 	return Array.from(text).map((ch) => (HAN.test(ch) ? (FAKE[ch] ?? `?${ch}`) : null));
 }

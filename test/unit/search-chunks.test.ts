@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fileBytes, packField, splitList } from '../../src/lib/search-chunks.ts';
-import { bucketKey, bucketOf } from '../../src/lib/search-encode.ts';
-import { decodePostings, docOf, encodePostings, type HeadEntry } from '../../src/lib/search-index.ts';
+import { fileBytes, packField, splitList } from '../../src/lib/search/chunks.ts';
+import { bucketKey, bucketOf } from '../../src/lib/search/encode.ts';
+import { decodePostings, docOf, encodePostings, type HeadEntry } from '../../src/lib/search/files.ts';
 
 const STRIDE = 16;
 /** Ids of `docs` documents, `rows` rows each in every `every`-th document. */

@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
-import { listDocumentFiles, loadDocument } from '../../src/lib/load.ts';
-import { pinyinSyllables, toneless } from '../../src/lib/pinyin.ts';
-import { buildSearchIndex, fileSizes, type BuiltIndex } from '../../src/lib/search-build.ts';
-import { SearchEngine, type SearchFilter, type SearchResults } from '../../src/lib/search-engine.ts';
-import { decodePostings, docOf, undelta, type HeadEntry, type Postings, type SearchRecord } from '../../src/lib/search-index.ts';
+import { listDocumentFiles, loadDocument } from '../../src/build/load.ts';
+import { pinyinSyllables, toneless } from '../../src/build/pinyin/reading.ts';
+import { buildSearchIndex, fileSizes, type BuiltIndex } from '../../src/build/search-index.ts';
+import { SearchEngine, type SearchFilter, type SearchResults } from '../../src/lib/search/engine.ts';
+import { decodePostings, docOf, undelta, type HeadEntry, type Postings, type SearchRecord } from '../../src/lib/search/files.ts';
 import { CORPUS_DIR, corpusPresent, describeCorpus } from './support/corpus.ts';
 
 // The 200-article corpus in files much smaller than the build's, so that common tokens run over

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, type BuiltIndex, type SourceDocument } from '../../src/lib/search-build.ts';
-import { SearchEngine, type SearchFilter } from '../../src/lib/search-engine.ts';
-import { HAN } from '../../src/lib/search-fold.ts';
+import { buildSearchIndex, type BuiltIndex, type SourceDocument } from '../../src/build/search-index.ts';
+import { SearchEngine, type SearchFilter } from '../../src/lib/search/engine.ts';
+import { HAN } from '../../src/lib/search/fold.ts';
 
 // A reading for each character these documents use: enough pinyin to test without pinyin-pro.
 const READ: Record<string, string> = {
@@ -218,7 +218,7 @@ describe('the search engine over chunked lists', () => {
     while (!r.complete) r = await on.more(r);
     await on.show(r, r.docs, { rows: Infinity });
     const pageOf = new Map(many.map((d) => [small.docIds.get(d.path)!, d.page]));
-    // Text files are named by year and place in the year (lib/search-index.ts).
+    // Text files are named by year and place in the year (lib/search/files.ts).
     const start = (year: number) => small.meta.years.find(([y]) => y === year)![1];
     const texts = log.filter((n) => n.startsWith('text/')).map((n) => start(Number(n.split('/')[1])) + Number(n.split('/')[3]!.split('-')[0]));
     expect(texts.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, segments } from '../../src/lib/search-highlight.ts';
-import { findFolded, matchRecord, mergeRanges, type Plan } from '../../src/lib/search-match.ts';
+import { excerpt, segments } from '../../src/lib/search/highlight.ts';
+import { findFolded, matchRecord, mergeRanges, type Plan } from '../../src/lib/search/match.ts';
 
 const rec = {
   zh: ['发展铜、铝工业，坚持土洋并举。', '土法炼钢，各地都有。'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldPinyin, splitPinyin, SYLLABLES } from '../../src/lib/search-pinyin.ts';
+import { foldPinyin, splitPinyin, SYLLABLES } from '../../src/lib/search/syllables.ts';
 
 const syllables = (text: string, partial = false) => splitPinyin(text, partial)?.syllables ?? null;
 

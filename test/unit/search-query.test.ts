@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY, parseQuery } from '../../src/lib/search-query.ts';
+import { MAX_QUERY, parseQuery } from '../../src/lib/search/query.ts';
 
 describe('parseQuery', () => {
   it('reads a Chinese term as one group looked up by its runs', () => {

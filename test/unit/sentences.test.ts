@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument, type Row } from '../../src/lib/document.ts';
-import { parseDocument } from '../../src/lib/parse.ts';
-import { rowSentences, splitEnSentences, splitZhSentences, type RowSentences } from '../../src/lib/sentences.ts';
+import { buildDocument, type Row } from '../../src/lib/document/model.ts';
+import { parseDocument } from '../../src/lib/document/parse.ts';
+import { rowSentences, splitEnSentences, splitZhSentences, type RowSentences } from '../../src/lib/document/sentences.ts';
 import { rowsOf } from '../fixtures/plugins/cases.ts';
 import { corpusFiles, describeCorpus, readCorpus, readSeed, SEED_FILE } from './support/corpus.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadDocument } from '../../src/lib/load.ts';
-import { sortDocuments } from '../../src/lib/order.ts';
-import { documentPath, documentSlug, slugify } from '../../src/lib/slug.ts';
+import { loadDocument } from '../../src/build/load.ts';
+import { sortDocuments } from '../../src/lib/archive/order.ts';
+import { documentPath, documentSlug, slugify } from '../../src/lib/document/slug.ts';
 import { CORPUS_DIR, corpusFiles, describeCorpus, SEED_DIR, SEED_FILE } from './support/corpus.ts';
 
 describe('documentSlug from archive file names', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseMatcher, englishMatcher, type TermMatch } from '../../src/lib/term-match.ts';
+import { chineseMatcher, englishMatcher, type TermMatch } from '../../src/lib/glossary/match.ts';
 
 /** The matched substrings, in order: what the page would mark. */
 function marked(text: string, matches: TermMatch[]): string[] {

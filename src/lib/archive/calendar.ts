@@ -47,7 +47,7 @@ export interface Archive {
   year(year: string): YearSummary | undefined;
 }
 
-import { compareReading } from '../order.ts';
+import { compareReading } from './order.ts';
 
 export function buildArchive(docs: readonly ArticleRef[]): Archive {
   const days = new Map<string, ArticleRef[]>();

@@ -2,7 +2,7 @@
  * What one part of a build in parts hands to the merge (scripts/build-parts.ts), written only when
  * PART is a year: `summary.json`, what the pages that span the archive need of the part's
  * documents (src/data/summary.ts); `search.json`, the glossary as the index shows it and the part's
- * years, and for each year `search-<year>.bin`, its search lists (lib/search-build.ts,
+ * years, and for each year `search-<year>.bin`, its search lists (build/search-index.ts,
  * `encodeYearIndex`). The part's text files for search are written beside its pages. None of these
  * files is copied into the site.
  */
@@ -10,7 +10,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { builds } from '../../data/build-mode.ts';
 import { ownSummary } from '../../data/summary.ts';
 import { glossaryInfo, yearBuilds } from '../../data/search.ts';
-import { byYear, encodeYearIndex } from '../../lib/search-build.ts';
+import { byYear, encodeYearIndex } from '../../build/search-index.ts';
 
 export const getStaticPaths = (async () => {
   if (!builds('part-data')) return [];

@@ -1,5 +1,5 @@
 /**
- * The search index below `search-index/` (the layout is described in lib/search-index.ts). A build
+ * The search index below `search-index/` (the layout is described in lib/search/files.ts). A build
  * makes meta.js as this route and writes the other files, too many for routes, through
  * src/data/emit.ts; `astro dev` serves every file here. The merge of a build in parts has no
  * route: scripts/build-parts.ts packs the parts' lists itself.

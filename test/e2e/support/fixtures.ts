@@ -1,7 +1,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { inject, test } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { serveStatic } from './server.ts';
+import { serveStatic } from '../../../src/build/serve.ts';
 import type { SiteBuild, SiteName } from './sites.ts';
 
 export interface Site {

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'vitest';
-import { listDocumentFiles } from '../../../src/lib/load.ts';
+import { listDocumentFiles } from '../../../src/build/load.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const SEED_FILE = '1958-09-25-p1-copper-and-aluminum.txt';
