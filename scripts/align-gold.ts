@@ -100,7 +100,7 @@ export function scoreHeads(dir: string, gold: HeadGold[] = readGold<HeadGold>('h
 }
 
 /** The English sentences of a row as the gold writes them: `ids | first words`. */
-export function sentenceIds(row: Pick<Row, 'zh' | 'en'>): string[] {
+export function sentenceIds(row: Row): string[] {
   return rowSentences(row).en.flatMap((p) => p.sentences.map((s) => `${s.ids.join(' ') || '-'} | ${s.text.trim().split(/\s+/).slice(0, 6).join(' ')}`));
 }
 

@@ -14,7 +14,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseDocument, splitHeadline } from '../src/lib/document/parse.ts';
+import { parseDocument } from '../src/lib/document/parse.ts';
 import { documentSlug } from '../src/lib/document/slug.ts';
 
 export interface Source {

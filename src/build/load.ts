@@ -6,15 +6,11 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseOverride } from '../lib/document/overrides.ts';
-import { buildDocument, type DocumentModel } from '../lib/document/model.ts';
+import { buildDocument } from '../lib/document/model.ts';
+import type { StoredDocument } from '../schemas/document.ts';
 import { parseDocument } from '../lib/document/parse.ts';
 import { SourceError } from '../lib/errors.ts';
 import { documentPath, documentSlug } from '../lib/document/slug.ts';
-
-export interface StoredShape extends DocumentModel {
-  file: string;
-  path: string;
-}
 
 export interface LoadedDocument {
   path: string;
@@ -22,7 +18,7 @@ export interface LoadedDocument {
   wanted?: string;
   source: string;
   override?: string;
-  data: StoredShape;
+  data: StoredDocument;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });

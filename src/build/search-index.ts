@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { alignSyllables, chineseTokens, englishIndexTokens, FIELDS, NO_SYLLABLE, pinyinTokens, type Field } from '../lib/search/encode.ts';
 import { packField, type ChunkOptions } from '../lib/search/chunks.ts';
-import { HAN } from '../lib/search/fold.ts';
+import { HAN } from '../lib/han.ts';
 import {
   byteLength,
   MAX_STRIDE,

@@ -2,13 +2,7 @@
  * <layout-switch>: keeps `<html data-layout>` and localStorage in step with the layout radios.
  * The markup works without it (CSS :has() reads the checked radio); this element adds memory.
  */
-export const LAYOUTS = ['side', 'interleaved', 'zh', 'en'] as const;
-export type Layout = (typeof LAYOUTS)[number];
-const KEY = 'duizhao:layout';
-
-export function isLayout(v: unknown): v is Layout {
-  return typeof v === 'string' && (LAYOUTS as readonly string[]).includes(v);
-}
+import { isLayout, STORAGE, type Layout } from '../lib/passage/view.ts';
 
 export class LayoutSwitch extends HTMLElement {
   #onChange = (event: Event) => {
@@ -16,7 +10,7 @@ export class LayoutSwitch extends HTMLElement {
     if (input.name !== 'layout' || !isLayout(input.value)) return;
     document.documentElement.dataset.layout = input.value;
     try {
-      localStorage.setItem(KEY, input.value);
+      localStorage.setItem(STORAGE.layout, input.value);
     } catch {
       /* private mode: the choice lasts for this page only */
     }

@@ -2,7 +2,7 @@
  * <pinyin-switch>: keeps `<html data-pinyin="on|off">` and localStorage (`duizhao:pinyin`) in step
  * with the pinyin checkbox. Without this element the checkbox still works for the page (CSS :has()).
  */
-const KEY = 'duizhao:pinyin';
+import { STORAGE } from '../lib/passage/view.ts';
 
 export class PinyinSwitch extends HTMLElement {
   #onChange = (event: Event) => {
@@ -11,7 +11,7 @@ export class PinyinSwitch extends HTMLElement {
     const value = input.checked ? 'on' : 'off';
     document.documentElement.dataset.pinyin = value;
     try {
-      localStorage.setItem(KEY, value);
+      localStorage.setItem(STORAGE.pinyin, value);
     } catch {
       /* storage unavailable: the choice lasts for this page */
     }

@@ -12,7 +12,7 @@
  * The page reads fine without it: row numbers are plain links and :target highlights one row.
  */
 import { chicagoCitation, type CitationInput } from '../lib/passage/citation.ts';
-import { anchorId, formatPassage, inRange, parsePassage, passageLabel, type Anchor, type Passage, type Range } from '../lib/passage/url.ts';
+import { anchorId, formatPassage, inRange, parseAnchor, parsePassage, passageLabel, type Anchor, type AnchorRange, type Passage } from '../lib/passage/url.ts';
 import { copyText } from './clipboard.ts';
 
 type CiteData = Omit<CitationInput, 'passage' | 'url' | 'accessed'>;
@@ -22,14 +22,11 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-function anchorOf(id: string | undefined): Anchor | null {
-  const m = /^p(\d+)(?:\.(\d+))?$/.exec(id ?? '');
-  return m ? (m[2] ? { n: Number(m[1]), s: Number(m[2]) } : { n: Number(m[1]) }) : null;
-}
+const anchorOf = (id: string | undefined): Anchor | null => parseAnchor(id ?? '');
 
 export class ReaderPassages extends HTMLElement {
   #current: Passage = { ranges: [], params: {} };
-  #candidate: Range[] = [];
+  #candidate: AnchorRange[] = [];
   #lastRow: number | null = null;
   #bar!: HTMLElement;
   #label!: HTMLElement;
@@ -86,7 +83,7 @@ export class ReaderPassages extends HTMLElement {
   }
 
   /** Marks rows (and, for sentence ranges, sentences with their counterparts) as in the passage. */
-  #highlight(ranges: Range[]) {
+  #highlight(ranges: AnchorRange[]) {
     for (const el of this.querySelectorAll('.in-passage')) el.classList.remove('in-passage');
     if (!ranges.length) return;
     for (const row of this.querySelectorAll<HTMLElement>('.row')) {
@@ -257,7 +254,7 @@ export class ReaderPassages extends HTMLElement {
     return `${location.href.replace(/#.*$/, '')}${fragment}`;
   }
 
-  #citation(ranges: Range[] = this.#candidate): string {
+  #citation(ranges: AnchorRange[] = this.#candidate): string {
     const fragment = ranges.length ? formatPassage({ ...this.#current, ranges }) : '';
     return chicagoCitation({ ...this.#cite, passage: ranges.length ? passageLabel({ ranges }) : '', url: this.#url(fragment), accessed: today() });
   }
@@ -308,7 +305,7 @@ export class ReaderPassages extends HTMLElement {
     }
   }
 
-  #rowsOf(ranges: Range[]): HTMLElement[] {
+  #rowsOf(ranges: AnchorRange[]): HTMLElement[] {
     return [...this.querySelectorAll<HTMLElement>('.row')].filter((row) =>
       [...row.querySelectorAll<HTMLElement>('p[data-n]')].some((p) => ranges.some((r) => inRange({ n: Number(p.dataset.n) }, r))),
     );

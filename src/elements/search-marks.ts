@@ -5,7 +5,7 @@
  * with <rt>/<rp> left out, and a range that spans several nodes is marked piece by piece.
  */
 import type { SearchRecord } from '../lib/search/files.ts';
-import type { Range, RecordMatch } from '../lib/search/match.ts';
+import type { TextRange, RecordMatch } from '../lib/search/match.ts';
 
 const SKIP = 'rt, rp, script, style, mark.search-mark';
 
@@ -19,9 +19,9 @@ function textNodes(root: Element): Text[] {
 }
 
 /** Where the stored text's matches are in the page's text: the same text, or found again. */
-function placeRanges(stored: string, shown: string, ranges: Range[]): Range[] {
+function placeRanges(stored: string, shown: string, ranges: TextRange[]): TextRange[] {
   if (stored === shown) return ranges;
-  const out: Range[] = [];
+  const out: TextRange[] = [];
   for (const needle of new Set(ranges.map(([s, e]) => stored.slice(s, e)))) {
     for (let at = shown.indexOf(needle); at >= 0 && needle; at = shown.indexOf(needle, at + needle.length)) out.push([at, at + needle.length]);
   }
@@ -29,7 +29,7 @@ function placeRanges(stored: string, shown: string, ranges: Range[]): Range[] {
 }
 
 /** Wraps the ranges of `element`'s text in <mark class="search-mark">. Returns how many. */
-export function markRanges(element: Element, stored: string, ranges: Range[]): number {
+export function markRanges(element: Element, stored: string, ranges: TextRange[]): number {
   if (!ranges.length) return 0;
   const nodes = textNodes(element);
   const shown = nodes.map((n) => n.data).join('');

@@ -6,7 +6,7 @@
 import type { SearchResults, ShownDoc } from '../lib/search/engine.ts';
 import { excerpt, segments } from '../lib/search/highlight.ts';
 import type { GlossaryInfo } from '../lib/search/files.ts';
-import type { Range } from '../lib/search/match.ts';
+import type { TextRange } from '../lib/search/match.ts';
 
 export interface Links {
   /** A document row: `…/path/?q=…#p5`. */
@@ -59,9 +59,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
 }
 
 /** Paragraphs joined by a pilcrow (headline decks by a space), ranges shifted with them. */
-function joinParagraphs(texts: string[], ranges: Range[][], glue = ' ¶ '): { text: string; ranges: Range[] } {
+function joinParagraphs(texts: string[], ranges: TextRange[][], glue = ' ¶ '): { text: string; ranges: TextRange[] } {
   let text = '';
-  const out: Range[] = [];
+  const out: TextRange[] = [];
   texts.forEach((t, k) => {
     if (k) text += glue;
     for (const [s, e] of ranges[k] ?? []) out.push([s + text.length, e + text.length]);
@@ -70,7 +70,7 @@ function joinParagraphs(texts: string[], ranges: Range[][], glue = ' ¶ '): { te
   return { text, ranges: out };
 }
 
-function highlighted(texts: string[], ranges: Range[][], max: number, glue?: string): DocumentFragment {
+function highlighted(texts: string[], ranges: TextRange[][], max: number, glue?: string): DocumentFragment {
   const joined = joinParagraphs(texts, ranges, glue);
   const parts = max ? excerpt(joined.text, joined.ranges, max) : segments(joined.text, joined.ranges);
   const f = document.createDocumentFragment();

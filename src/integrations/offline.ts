@@ -110,10 +110,9 @@ export async function writeServiceWorker(out: string, budget = DEFAULT_BUDGET, l
   // than can be open at once or held in memory.
   const look = (path: string, given?: string) => {
     let sig = given;
-    let size = -1;
     if (sig === undefined) {
       const stat = statSync(join(out, path));
-      [sig, size] = [`${stat.ino}|${stat.size}|${stat.mtimeMs}`, stat.size];
+      sig = `${stat.ino}|${stat.size}|${stat.mtimeMs}`;
     }
     const known = before.files[path];
     if (known && known[0] === sig) {

@@ -20,7 +20,4 @@ export class SourceError extends Error {
 }
 
 /** Something irregular that was read and kept, worth a look but not an error. */
-export interface SourceNote {
-  line: number;
-  message: string;
-}
+export type { SourceNote } from '../schemas/document.ts';

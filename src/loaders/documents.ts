@@ -20,7 +20,7 @@ import { documentSchema } from '../schemas/document.ts';
  * Digest of the code that turns a file into rows, so that a changed parser or aligner re-reads
  * every file instead of serving rows cached from the previous build.
  */
-function codeVersion(): string {
+function parserDigest(): string {
   const hash = createHash('sha1');
   for (const dir of [resolve('src/lib'), resolve('src/build')]) {
     if (!existsSync(dir)) continue;
@@ -54,7 +54,7 @@ export function documentsLoader(options: { dir: string }): Loader {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) {
         throw new AstroError(`The documents folder ${dir} does not exist.`, 'Create content/documents/ with the archive files, or point CONTENT_DIR at a folder of them (CONTENT_DIR=../archive npm run build).');
       }
-      const version = codeVersion();
+      const parser = parserDigest();
       const ranges = buildRange();
       const within = (date: string) => ranges.every((r) => inRange(date, r));
       const limited = ranges.some((r) => r.from || r.to);
@@ -83,7 +83,7 @@ export function documentsLoader(options: { dir: string }): Loader {
           let loaded: LoadedDocument;
           try {
             const kept = stored.get(file);
-            if (kept && within(kept.data.date) && kept.digest === generateDigest(`${version}\n${readDocumentText(dir, file)}\n${readOverride(dir, file) ?? ''}`)) {
+            if (kept && within(kept.data.date) && kept.digest === generateDigest(`${parser}\n${readDocumentText(dir, file)}\n${readOverride(dir, file) ?? ''}`)) {
               // It still gets the URL a full read would give it, or it is read again.
               const place = placeDocument(file, kept.data, paths, false);
               if (place.path === kept.data.path) {
@@ -109,7 +109,7 @@ export function documentsLoader(options: { dir: string }): Loader {
           if (loaded.wanted) collisions.push(`${file}: /${loaded.wanted} was taken by ${paths.get(loaded.wanted)}, so this one is at /${loaded.path}`);
           const id = loaded.path.replace(/\/$/, '');
           seen.add(id);
-          const digest = generateDigest(`${version}\n${loaded.source}\n${loaded.override ?? ''}`);
+          const digest = generateDigest(`${parser}\n${loaded.source}\n${loaded.override ?? ''}`);
           if (store.get(id)?.digest === digest) continue;
           const data = await parseData({ id, data: { ...loaded.data }, filePath: abs });
           store.set({ id, data, digest, filePath: relative(process.cwd(), abs) });

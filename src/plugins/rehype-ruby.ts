@@ -12,13 +12,13 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
+import { HAN } from '../lib/han.ts';
 
 export interface RubyOptions {
   /** Toned syllable per code point of `text`, null for non-Han (build/pinyin/reading.ts pinyinSyllables). */
   syllables: (text: string) => (string | null)[];
 }
 
-const HAN = /\p{Script=Han}/u;
 const isZh = (el: Element) => el.properties.dataN !== undefined || el.properties.dataDeck !== undefined;
 
 function rubyFor(ch: string, py: string): Element {

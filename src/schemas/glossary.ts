@@ -2,13 +2,13 @@
  * One glossary entry, written by hand in `content/glossary/<slug>.yaml`. The file name (without
  * `.yaml`) is the entry's id and URL: `/glossary/<slug>/`.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod/v4';
+import { HAN } from '../lib/han.ts';
 
-const han = /\p{Script=Han}/u;
 
 export const glossaryEntrySchema = z.object({
   /** The term in hanzi, exactly as the documents write it (`土洋并举`, `县、区、乡、社`). */
-  term: z.string().trim().min(1).regex(han, 'must contain Chinese characters'),
+  term: z.string().trim().min(1).regex(HAN, 'must contain Chinese characters'),
   /** A short English gloss, shown in popovers and the glossary list. */
   gloss: z.string().trim().min(1),
   /**

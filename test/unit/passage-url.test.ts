@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { anchorId, formatPassage, inRange, parsePassage, passageLabel, type Passage, type Range } from '../../src/lib/passage/url.ts';
+import { anchorId, formatPassage, inRange, parsePassage, passageLabel, type Passage, type AnchorRange } from '../../src/lib/passage/url.ts';
 
 /** `[from, to]` ids of each range: the shape a reader writes in a URL. */
 const ranges = (hash: string) => parsePassage(hash).ranges.map((r) => [anchorId(r.from), anchorId(r.to)]);
 
 /** One range from `p3`, `p5.2`… ids. */
-function range(from: string, to = from): Range {
+function range(from: string, to = from): AnchorRange {
 	const [one] = parsePassage(`#${from}-${to}`).ranges;
 	if (!one) throw new Error(`not a range: ${from}-${to}`);
 	return one;

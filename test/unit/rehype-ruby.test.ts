@@ -15,7 +15,7 @@ import { rowsTree } from '../../src/lib/render/rows.ts';
 import { readYaml } from '../../src/build/yaml-source.ts';
 import rehypeGlossary from '../../src/plugins/rehype-glossary.ts';
 import rehypeRuby from '../../src/plugins/rehype-ruby.ts';
-import { compact, pluginCases, readJson, rowsOf } from '../fixtures/plugins/cases.ts';
+import { compact, pluginCases, readJson } from '../fixtures/plugins/cases.ts';
 import { readSeed, REPO_ROOT, SEED_FILE } from './support/corpus.ts';
 
 const HAN = /\p{Script=Han}/u;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, buildYear, byYear, decodeYearIndex, encodeYearIndex, packIndex, type SourceDocument } from '../../src/build/search-index.ts';
 import { locate } from '../../src/lib/search/files.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
-import { HAN } from '../../src/lib/search/fold.ts';
+import { HAN } from '../../src/lib/han.ts';
 
 const pinyin = (text: string) => Array.from(text, (ch) => (HAN.test(ch) ? 'x' : null));
 const doc = (path: string, date: string, zh: string, en: string, page = 1): SourceDocument => ({

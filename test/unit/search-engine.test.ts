@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, type BuiltIndex, type SourceDocument } from '../../src/build/search-index.ts';
 import { SearchEngine, type SearchFilter } from '../../src/lib/search/engine.ts';
-import { HAN } from '../../src/lib/search/fold.ts';
+import { HAN } from '../../src/lib/han.ts';
 
 // A reading for each character these documents use: enough pinyin to test without pinyin-pro.
 const READ: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument, type Row } from '../../src/lib/document/model.ts';
 import { parseDocument } from '../../src/lib/document/parse.ts';
-import { rowSentences, splitEnSentences, splitZhSentences, type RowSentences } from '../../src/lib/document/sentences.ts';
+import { alignSentences, rowSentences, splitEnSentences, splitZhSentences, type RowSentences } from '../../src/lib/document/sentences.ts';
 import { rowsOf } from '../fixtures/plugins/cases.ts';
 import { corpusFiles, describeCorpus, readCorpus, readSeed, SEED_FILE } from './support/corpus.ts';
 
@@ -16,13 +16,25 @@ const seedRow = (n: number): Row => {
 const english = (s: RowSentences) => s.en.flatMap((p) => p.sentences.map((x) => [x.text.trim(), x.ids.join(' ')]));
 
 /** Every paragraph of the row comes back whole from its sentence parts, on both sides. */
-function expectWhole(row: Pick<Row, 'zh' | 'en'>, where: string): void {
+function expectWhole(row: Row, where: string): void {
 	const s = rowSentences(row);
 	expect(s.zh.map((p) => p.n), where).toEqual(row.zh.map((z) => z.n));
 	expect(s.en.map((p) => p.e), where).toEqual(row.en.map((e) => e.e));
 	row.zh.forEach((z, k) => expect(s.zh[k]!.sentences.map((x) => x.text).join(''), `${where} p${z.n}`).toBe(z.text));
 	row.en.forEach((e, k) => expect(s.en[k]!.sentences.map((x) => x.text).join(''), `${where} e${e.e}`).toBe(e.text));
 }
+
+describe('sentences in the model', () => {
+	it('are aligned once when the document is built: the stored sentences are the aligner’s', () => {
+		for (const row of seed.rows) expect(rowSentences(row)).toEqual(alignSentences(row));
+	});
+
+	it('are stored as lengths and ids, not as a second copy of the text', () => {
+		const row = seedRow(6);
+		expect(JSON.stringify(row.sentences)).not.toContain(row.zh[0]!.text.slice(0, 4));
+		expect(row.sentences.zh[0]!.reduce((a, b) => a + b, 0)).toBe(row.zh[0]!.text.length);
+	});
+});
 
 describe('keeping every character', () => {
 	it('gives back each seed paragraph, Chinese and English, from its sentences', () => {

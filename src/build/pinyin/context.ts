@@ -12,6 +12,7 @@
  */
 import { POLYPHONES } from './polyphones.ts';
 import { cedictWords } from './words.ts';
+import { HAN } from '../../lib/han.ts';
 
 let words: Map<string, (string | null)[]> | undefined;
 
@@ -33,7 +34,6 @@ export interface Span {
   end: number;
 }
 
-const HAN = /^\p{Script=Han}$/u;
 const CLAUSE_END = /^[，。；：！？,.;:!?“”"（）()《》]$/u;
 const TONE_MARKS = /[\u0300\u0301\u0304\u030c]/gu;
 const toneless = (s: string) => s.normalize('NFD').replace(TONE_MARKS, '');

@@ -12,8 +12,8 @@ import { createRequire } from 'node:module';
 import { addDict, customPinyin, OutputFormat, segment } from 'pinyin-pro';
 import { readInContext, type Span } from './context.ts';
 import { pinyinOverrides } from './overrides.ts';
+import { HAN } from '../../lib/han.ts';
 
-const HAN = /^\p{Script=Han}$/u;
 let ready = false;
 
 /** Loads the complete dictionary and the project overrides into pinyin-pro, once per process. */

@@ -10,28 +10,17 @@
  *   <br>                              separator
  */
 import { foldWidth, isBreakLine } from './text.ts';
+import { hasHan } from '../han.ts';
 
-export interface NamedEntity {
-  /** The name as written in the Chinese original. */
-  zh: string;
-  /** Toned pinyin when the block gives it. */
-  pinyin?: string;
-  /** The English form used in the translation, when the block gives one. */
-  en?: string;
-  /** A description after the English name (`Dazhai - a model agricultural brigade…`). */
-  note?: string;
-  /** Group heading the entry sits under (`Organizations`), if any. */
-  group?: string;
-  /** 1-based line in the source file. */
-  line: number;
-}
+import type { NamedEntity } from '../../schemas/document.ts';
+
+export type { NamedEntity };
 
 const TONE_MARKS = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/i;
 /** Name, then a tab or two or more spaces, then the rest. */
 const ENTRY = /^(.+?)(?:\t+|[ \u3000]{2,})(.+)$/u;
 /** Name without Latin letters, then one space, then the rest (`新华社 Xīnhuá Shè (…)`). */
 const ENTRY_ONE_SPACE = /^([^\sA-Za-z]+?)[ \u3000](.+)$/u;
-const HAS_HAN = /\p{Script=Han}/u;
 
 /** True when a Latin phrase reads as pinyin (tone marks, or only pinyin-shaped syllables). */
 function looksLikePinyin(s: string): boolean {
@@ -41,7 +30,7 @@ function looksLikePinyin(s: string): boolean {
 export function parseEntityLine(raw: string, line: number, group?: string): NamedEntity | null {
   const text = raw.replace(/\\t/g, '\t').trim();
   const m = ENTRY.exec(text) ?? ENTRY_ONE_SPACE.exec(text);
-  if (!m || !HAS_HAN.test(m[1]!)) return null;
+  if (!m || !hasHan(m[1]!)) return null;
   const zh = m[1]!.trim();
   const rest = m[2]!.trim();
   const entity: NamedEntity = { zh, line, ...(group ? { group } : {}) };

@@ -4,56 +4,12 @@
  */
 import { alignParagraphs } from './align.ts';
 import { checkOverride, type OverrideGroup } from './overrides.ts';
-import type { SourceNote } from '../errors.ts';
-import type { NamedEntity } from './entities.ts';
+import type { DocumentModel, Row, RowKind } from '../../schemas/document.ts';
 import { bodyOptions, splitHeadline } from './headline.ts';
 import type { ParsedDocument } from './parse.ts';
+import { alignSentences, storeSentences } from './sentences.ts';
 
-export interface ZhPart {
-  /** Row number: the paragraph's place in the Chinese body (id `p${n}`). */
-  n: number;
-  text: string;
-  line: number;
-}
-export interface EnPart {
-  /** The paragraph's place in the English body (`e${e}` in overrides and reports). */
-  e: number;
-  text: string;
-  line: number;
-}
-export type RowKind = 'pair' | 'no-translation' | 'no-original';
-export interface Row {
-  kind: RowKind;
-  zh: ZhPart[];
-  en: EnPart[];
-  /** 0…1, see lib/document/align.ts; 1 for a hand-fixed row. */
-  confidence: number;
-  /** The aligner is unsure of this pair: shown on the page. */
-  low: boolean;
-  fixed: boolean;
-  /** `1-1`, `1-3`, `2-1`, `1-0`, `0-1`… */
-  move: string;
-}
-
-export interface DocumentModel {
-  date: string;
-  page: number;
-  title: string;
-  author: string;
-  columnEn: string;
-  /** The Chinese headline as displayed, one deck per line. */
-  headlineZh: string[];
-  headlineLines: number[];
-  /** English body lines that repeat the title or byline, shown with the headline. */
-  headlineEn: EnPart[];
-  bylinesZh: string[];
-  section: string;
-  columnZh: string;
-  entities: NamedEntity[];
-  entityLines: { text: string; line: number }[];
-  rows: Row[];
-  notes: SourceNote[];
-}
+export type { DocumentModel, EnPart, Row, RowKind, ZhPart } from '../../schemas/document.ts';
 
 /** Below this the pair is marked as uncertain on the page. */
 export const LOW_CONFIDENCE = 0.2;
@@ -74,14 +30,17 @@ export function buildDocument(doc: ParsedDocument, override?: { groups: Override
   const beads = fixed ? alignParagraphs(zhBody.map((p) => p.text), enBody.map((p) => p.text), { ...bodyOptions(doc), alone: split.alone, fixed }) : split.beads;
   const rows: Row[] = beads.map((b) => {
     const kind: RowKind = !b.en.length ? 'no-translation' : !b.zh.length ? 'no-original' : 'pair';
+    const zh = b.zh.map((k) => zhBody[k]!);
+    const en = b.en.map((k) => enBody[k]!);
     return {
       kind,
-      zh: b.zh.map((k) => zhBody[k]!),
-      en: b.en.map((k) => enBody[k]!),
+      zh,
+      en,
       confidence: Math.round(b.confidence * 1000) / 1000,
       low: kind === 'pair' && !b.fixed && b.confidence < LOW_CONFIDENCE,
       fixed: !!b.fixed,
       move: `${b.zh.length}-${b.en.length}`,
+      sentences: storeSentences(alignSentences({ zh, en })),
     };
   });
   const headlineZh = split.zhHead.length ? split.zhHead.map((p) => p.text) : doc.zh.headline;

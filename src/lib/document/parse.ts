@@ -66,7 +66,7 @@ function isValidDate(d: string): boolean {
 }
 
 /** Splits a `###` headline into its decks: two or more spaces, or any full-width space. */
-export function splitHeadline(text: string): string[] {
+export function splitDecks(text: string): string[] {
   return text
     .split(/(?:[ \t]*\u3000[ \t\u3000]*|[ \t]{2,})/)
     .map((s) => s.trim())
@@ -138,7 +138,7 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   if (!headLine.startsWith('#')) {
     fail(Math.min(j + 1, lines.length), `expected the Chinese headline ("### 标题"), found ${headLine ? `"${headLine.slice(0, 40)}"` : 'the end of the file'}.`, 'After `Original:` write the headline on one line starting with `### `, its parts separated by two spaces.');
   }
-  const headline = splitHeadline(headLine.replace(/^#+\s*/, ''));
+  const headline = splitDecks(headLine.replace(/^#+\s*/, ''));
   if (!headline.length) fail(j + 1, 'the Chinese headline line is empty.', 'Write the headline after `### `.');
   const headlineLine = j + 1;
   j++;

@@ -5,7 +5,7 @@
  * sentences carry the anchors of the Chinese sentences they translate.
  */
 import { alignParagraphs, type Move } from './align.ts';
-import type { Row } from './model.ts';
+import type { Row, StoredSentences } from '../../schemas/document.ts';
 import { isCredit } from './text.ts';
 
 /**
@@ -96,7 +96,11 @@ function enParts(text: string): string[] {
   return out;
 }
 
-export function rowSentences(row: Pick<Row, 'zh' | 'en'>): RowSentences {
+/**
+ * Splits the paragraphs of a row into sentences and aligns them: done once, when the document is
+ * built (lib/document/model.ts), and stored with the row (`storeSentences`).
+ */
+export function alignSentences(row: Pick<Row, 'zh' | 'en'>): RowSentences {
   const zh = row.zh.map((p) => ({ n: p.n, sentences: splitZhSentences(p.text).map((text, k) => ({ id: `p${p.n}.${k + 1}`, text })) }));
   const en = row.en.map((p) => ({ e: p.e, sentences: enParts(p.text).map((text) => ({ text, ids: [] as string[] })) }));
   const zhFlat = zh.flatMap((p) => p.sentences);
@@ -109,4 +113,30 @@ export function rowSentences(row: Pick<Row, 'zh' | 'en'>): RowSentences {
     }
   }
   return { zh, en };
+}
+
+/** Aligned sentences as the row stores them: lengths and ids, not the text again. */
+export function storeSentences(s: RowSentences): StoredSentences {
+  return {
+    zh: s.zh.map((p) => p.sentences.map((x) => x.text.length)),
+    en: s.en.map((p) => p.sentences.map((x) => [x.text.length, x.ids] as [number, string[]])),
+  };
+}
+
+/** Cuts `text` into pieces of these lengths. */
+function cut(text: string, lengths: number[]): string[] {
+  let at = 0;
+  return lengths.map((n) => text.slice(at, (at += n)));
+}
+
+/** The sentences of a row, as stored when its document was built. */
+export function rowSentences(row: Pick<Row, 'zh' | 'en' | 'sentences'>): RowSentences {
+  return {
+    zh: row.zh.map((p, k) => ({ n: p.n, sentences: cut(p.text, row.sentences.zh[k] ?? [p.text.length]).map((text, j) => ({ id: `p${p.n}.${j + 1}`, text })) })),
+    en: row.en.map((p, k) => {
+      const stored = row.sentences.en[k] ?? [[p.text.length, []]];
+      const texts = cut(p.text, stored.map(([n]) => n));
+      return { e: p.e, sentences: texts.map((text, j) => ({ text, ids: stored[j]![1] })) };
+    }),
+  };
 }

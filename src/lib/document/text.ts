@@ -3,9 +3,6 @@
  * Pure functions over strings; no I/O.
  */
 
-/** Han ideographs (CJK Unified Ideographs and extensions, compatibility ideographs, 〇). */
-export const HAN = /[\p{Script=Han}〇]/u;
-const HAN_G = /[\p{Script=Han}〇]/gu;
 
 /**
  * Leading indentation in the archive: ASCII spaces, tabs, full-width spaces (U+3000),
@@ -30,11 +27,6 @@ export function unescapeTabs(text: string): string {
 /** True for a line made only of `<br>` tags and white space (a separator, not text). */
 export function isBreakLine(line: string): boolean {
   return /^\s*(?:<br\s*\/?>\s*)+$/i.test(line);
-}
-
-/** Number of Han characters. */
-export function hanCount(text: string): number {
-  return (text.match(HAN_G) ?? []).length;
 }
 
 /** Characters that carry content: everything but white space. */

@@ -4,6 +4,7 @@
  * hanzi. Pure data; the readings are passed in so this module stays free of pinyin-pro.
  */
 import type { NamedEntity } from '../document/entities.ts';
+import { hasHan } from '../han.ts';
 
 export interface TermInfo {
   /** The hanzi as matched in the Chinese text. */
@@ -47,7 +48,7 @@ export function entityTerms(entities: NamedEntity[], curated: TermInfo[], readin
   const taken = new Set(curated.map((t) => t.key));
   const out: TermInfo[] = [];
   entities.forEach((e, k) => {
-    if (taken.has(e.zh) || !/\p{Script=Han}/u.test(e.zh)) return;
+    if (taken.has(e.zh) || !hasHan(e.zh)) return;
     taken.add(e.zh);
     const english = e.en ?? (e.pinyin ? plainPinyin(e.pinyin) : '');
     out.push({

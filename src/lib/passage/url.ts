@@ -10,29 +10,32 @@
  * (search uses `q`). Pure functions, shared by the browser and the tests.
  */
 
-export type Layout = 'side' | 'interleaved' | 'zh' | 'en';
+import { isLayout, isPinyin, type Layout, type Pinyin } from './view.ts';
+
+export type { Layout };
 export interface Anchor {
   /** Row number. */
   n: number;
   /** Sentence number inside the row's paragraph, if the anchor names a sentence. */
   s?: number;
 }
-export interface Range {
+/** Rows or sentences from one anchor to another, both included. */
+export interface AnchorRange {
   from: Anchor;
   to: Anchor;
 }
 export interface Passage {
-  ranges: Range[];
+  ranges: AnchorRange[];
   layout?: Layout;
-  pinyin?: 'on' | 'off';
+  pinyin?: Pinyin;
   /** Other `key=value` parameters, untouched. */
   params: Record<string, string>;
 }
 
 const ANCHOR = /^p(\d+)(?:\.(\d+))?$/;
-const LAYOUTS = new Set(['side', 'interleaved', 'zh', 'en']);
 
-function anchor(text: string): Anchor | null {
+/** `p5` or `p5.2` as an anchor; null for anything else. */
+export function parseAnchor(text: string): Anchor | null {
   const m = ANCHOR.exec(text.trim());
   if (!m) return null;
   const n = Number(m[1]);
@@ -64,8 +67,8 @@ export function parsePassage(hash: string): Passage {
   const passage: Passage = { ranges: [], params: {} };
   for (const part of head.split(',')) {
     const [a, b] = part.split('-');
-    const from = anchor(a ?? '');
-    const to = b === undefined ? from : anchor(b);
+    const from = parseAnchor(a ?? '');
+    const to = b === undefined ? from : parseAnchor(b);
     if (!from || !to) continue;
     passage.ranges.push(compare(from, to) <= 0 ? { from, to } : { from: to, to: from });
   }
@@ -73,8 +76,8 @@ export function parsePassage(hash: string): Passage {
     const at = kv.indexOf('=');
     const k = decode(at < 0 ? kv : kv.slice(0, at));
     const v = at < 0 ? '' : decode(kv.slice(at + 1));
-    if (k === 'layout' && LAYOUTS.has(v)) passage.layout = v as Layout;
-    else if (k === 'pinyin' && (v === 'on' || v === 'off')) passage.pinyin = v;
+    if (k === 'layout' && isLayout(v)) passage.layout = v;
+    else if (k === 'pinyin' && isPinyin(v)) passage.pinyin = v;
     else if (k) passage.params[k] = v;
   }
   return passage;
@@ -91,7 +94,7 @@ export function formatPassage(p: Passage): string {
 }
 
 /** Is this anchor inside the range? A row is when any of it is; a sentence when it lies between the ends. */
-export function inRange(a: Anchor, r: Range): boolean {
+export function inRange(a: Anchor, r: AnchorRange): boolean {
   if (a.s === undefined) return a.n >= r.from.n && a.n <= r.to.n;
   const key = (n: number, s: number) => n * 100_000 + s;
   const k = key(a.n, a.s);
@@ -100,7 +103,7 @@ export function inRange(a: Anchor, r: Range): boolean {
 
 /** "¶3–5", "¶2, 5–7", "¶5.2" for labels and citations. */
 export function passageLabel(p: Pick<Passage, 'ranges'>): string {
-  const one = (r: Range) => {
+  const one = (r: AnchorRange) => {
     const from = anchorId(r.from).slice(1);
     if (compare(r.from, r.to) === 0) return from;
     // Sentences of one paragraph: ¶5.2–4; anything else names both ends in full: ¶5–5.3, ¶3–5.

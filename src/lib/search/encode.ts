@@ -12,7 +12,8 @@
  * encoder; FlexSearch in the browser gets the tokens joined by spaces and splits them back (see
  * files.ts). Shared by Node and the browser.
  */
-import { foldText, HAN, WORD } from './fold.ts';
+import { foldText, WORD } from './fold.ts';
+import { HAN } from '../han.ts';
 import { stem } from './stem.ts';
 
 export type Field = 'zh' | 'py' | 'en';
@@ -22,8 +23,8 @@ export const PAIR = "'";
 /** Placeholder for a Han character the pinyin reader cannot read. */
 export const NO_SYLLABLE = '_';
 
-/** Maximal runs of word characters (letters, digits, Han) in folded text. */
-export function chineseRuns(folded: string): string[] {
+/** Maximal runs of word characters (letters, digits and Chinese characters alike) in folded text. */
+export function wordRuns(folded: string): string[] {
   const runs: string[] = [];
   let run = '';
   for (const ch of folded) {
@@ -40,7 +41,7 @@ export function chineseRuns(folded: string): string[] {
 /** Index tokens of Chinese text: the characters and overlapping pairs of each run. */
 export function chineseTokens(text: string): string[] {
   const out: string[] = [];
-  for (const run of chineseRuns(foldText(text))) {
+  for (const run of wordRuns(foldText(text))) {
     const chars = Array.from(run);
     chars.forEach((c, k) => {
       out.push(c);

@@ -7,8 +7,6 @@
  * Shared by the index builder (Node) and the browser: plain string code, no dependencies.
  */
 
-/** Han ideographs, as in lib/document/text.ts: the characters the Chinese and pinyin fields are made of. */
-export const HAN = /[\p{Script=Han}〇]/u;
 /** Characters that make up words and Chinese runs; everything else separates them. */
 export const WORD = /[\p{L}\p{N}]/u;
 const MARKS = /\p{M}/gu;

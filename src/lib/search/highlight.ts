@@ -3,7 +3,7 @@
  * text is too long for a result line. Segments are plain strings: the caller puts them into the
  * page as text nodes, so nothing in a document or a query can become markup.
  */
-import type { Range } from './match.ts';
+import type { TextRange } from './match.ts';
 
 export interface Segment {
   text: string;
@@ -11,7 +11,7 @@ export interface Segment {
 }
 
 /** The text cut into unmarked and marked segments. Ranges must be sorted and merged. */
-export function segments(text: string, ranges: Range[]): Segment[] {
+export function segments(text: string, ranges: TextRange[]): Segment[] {
   const out: Segment[] = [];
   let at = 0;
   for (const [start, end] of ranges) {
@@ -36,7 +36,7 @@ function safe(text: string, at: number): number {
  * At most about `max` characters of `text`, starting a little before the first match, with `…`
  * where text was left out. `max` counts UTF-16 units.
  */
-export function excerpt(text: string, ranges: Range[], max: number): Segment[] {
+export function excerpt(text: string, ranges: TextRange[], max: number): Segment[] {
   if (text.length <= max) return segments(text, ranges);
   const first = ranges[0]?.[0] ?? 0;
   let start = safe(text, Math.max(0, Math.min(first - Math.floor(max / 4), text.length - max)));
@@ -46,7 +46,7 @@ export function excerpt(text: string, ranges: Range[], max: number): Segment[] {
     if (space >= 0 && space < first) start = space + 1;
   }
   const end = safe(text, Math.min(text.length, start + max));
-  const shifted: Range[] = ranges.map(([s, e]): Range => [s - start, e - start]).filter(([s, e]) => e > 0 && s < end - start).map(([s, e]): Range => [Math.max(0, s), Math.min(end - start, e)]);
+  const shifted: TextRange[] = ranges.map(([s, e]): TextRange => [s - start, e - start]).filter(([s, e]) => e > 0 && s < end - start).map(([s, e]): TextRange => [Math.max(0, s), Math.min(end - start, e)]);
   const out = segments(text.slice(start, end), shifted);
   if (start > 0) out.unshift({ text: '…', hit: false });
   if (end < text.length) out.push({ text: '…', hit: false });

@@ -8,7 +8,8 @@
 import { alignSyllables, englishWords } from './encode.ts';
 import { fold } from './fold.ts';
 
-export type Range = [start: number, end: number];
+/** Offsets of a match in a text: start included, end excluded. */
+export type TextRange = [start: number, end: number];
 
 export interface EnglishPlan {
   /** Stems, in query order. */
@@ -39,13 +40,13 @@ export interface MatchRecord {
 export interface RecordMatch {
   ok: boolean;
   /** Per paragraph, sorted and merged. */
-  zh: Range[][];
-  en: Range[][];
+  zh: TextRange[][];
+  en: TextRange[][];
 }
 
 interface Found {
-  zh: Range[][];
-  en: Range[][];
+  zh: TextRange[][];
+  en: TextRange[][];
 }
 
 function empty(rec: MatchRecord): Found {
@@ -62,10 +63,10 @@ function add(into: Found, from: Found): void {
 }
 
 /** Every occurrence of folded `needle` in `text`, as ranges of the original text. */
-export function findFolded(text: string, needle: string): Range[] {
+export function findFolded(text: string, needle: string): TextRange[] {
   if (!needle) return [];
   const f = fold(text);
-  const out: Range[] = [];
+  const out: TextRange[] = [];
   for (let at = f.text.indexOf(needle); at >= 0; at = f.text.indexOf(needle, at + 1)) {
     out.push([f.from[at]!, f.to[at + needle.length - 1]!]);
   }
@@ -81,7 +82,7 @@ export function matchEnglish(rec: MatchRecord, plan: EnglishPlan): Found {
   const seen = new Set<number>();
   rec.en.forEach((text, p) => {
     const f = fold(text);
-    const words = englishWords(f.text).map((w) => ({ ...w, folded: f.text.slice(w.start, w.end), range: [f.from[w.start]!, f.to[w.end - 1]!] as Range }));
+    const words = englishWords(f.text).map((w) => ({ ...w, folded: f.text.slice(w.start, w.end), range: [f.from[w.start]!, f.to[w.end - 1]!] as TextRange }));
     const last = plan.stems.length - 1;
     if (plan.phrase) {
       for (let i = 0; i + last < words.length; i++) {
@@ -162,9 +163,9 @@ function matchPlan(rec: MatchRecord, plan: Plan): Found | null {
 }
 
 /** Sorts ranges and merges those that overlap or touch. */
-export function mergeRanges(ranges: Range[]): Range[] {
+export function mergeRanges(ranges: TextRange[]): TextRange[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: Range[] = [];
+  const out: TextRange[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);

@@ -10,8 +10,9 @@
  * the engine decides which (lib/search/engine.ts). Nothing here can fail: empty, huge,
  * punctuation-only or hostile input gives few or no groups, never an error.
  */
-import { chineseRuns } from './encode.ts';
-import { foldText, HAN } from './fold.ts';
+import { wordRuns } from './encode.ts';
+import { foldText } from './fold.ts';
+import { HAN } from '../han.ts';
 
 /** Longer queries are cut: nobody types more, and each character may cost a lookup. */
 export const MAX_QUERY = 100;
@@ -77,7 +78,7 @@ export function parseQuery(input: string): ParsedQuery {
     if (quoted) {
       const folded = foldText(part).trim();
       if (HAN.test(folded)) {
-        const runs = chineseRuns(folded);
+        const runs = wordRuns(folded);
         if (runs.length) groups.push({ kind: 'zh', runs, phrase: folded });
       } else if (/[\p{L}\p{N}]/u.test(folded)) {
         groups.push({ kind: 'latin', terms: folded.split(/\s+/).filter(Boolean), quoted: true, last: false });
@@ -97,7 +98,7 @@ export function parseQuery(input: string): ParsedQuery {
       closeLatin();
       if (p.kind === 'num') groups.push({ kind: 'num', text: foldText(p.text) });
       else {
-        const runs = chineseRuns(foldText(p.text));
+        const runs = wordRuns(foldText(p.text));
         if (runs.length) groups.push({ kind: 'zh', runs });
       }
     }

@@ -3,8 +3,9 @@
  * tones (tuyangbingju, tǔ yáng), or an English rendering (combining indigenous and foreign
  * methods). Exact matches come first, then terms the query starts (土洋 → 土洋并举).
  */
-import { chineseRuns } from './encode.ts';
-import { foldText, HAN } from './fold.ts';
+import { wordRuns } from './encode.ts';
+import { foldText } from './fold.ts';
+import { HAN } from '../han.ts';
 import type { GlossaryInfo } from './files.ts';
 import { splitPinyin } from './syllables.ts';
 
@@ -19,9 +20,9 @@ export function matchGlossary(entries: GlossaryInfo[], text: string): GlossaryIn
   const exact: GlossaryInfo[] = [];
   const partial: GlossaryInfo[] = [];
   if (HAN.test(folded)) {
-    const key = chineseRuns(folded).join('');
+    const key = wordRuns(folded).join('');
     for (const e of entries) {
-      const term = chineseRuns(foldText(e.term)).join('');
+      const term = wordRuns(foldText(e.term)).join('');
       if (term === key) exact.push(e);
       else if (Array.from(key).length >= 2 && term.startsWith(key)) partial.push(e);
     }
