@@ -5,7 +5,9 @@
  * its partner marks in the same row (Chinese term ↔ English rendering).
  * https://developer.mozilla.org/docs/Web/API/Popover_API
  */
-const MARK = 'a.term[data-term]';
+import { DATA, popoverId, SELECT, STATE } from '../lib/render/markup.ts';
+
+const MARK = SELECT.term;
 const GAP = 6;
 const EDGE = 8;
 
@@ -71,17 +73,18 @@ export class ReaderTerms extends HTMLElement {
 
   /** Highlights the marks of the same term in the same row or headline. */
   #light(mark: HTMLElement | null) {
-    for (const el of this.#lit) el.classList.remove('term-lit');
+    for (const el of this.#lit) el.classList.remove(STATE.termLit);
     this.#lit = [];
     if (!mark) return;
-    const scope = mark.closest('.row, .headline');
+    const scope = mark.closest(SELECT.scope);
     if (!scope) return;
-    this.#lit = [...scope.querySelectorAll(`a.term[data-term="${CSS.escape(mark.dataset.term!)}"]`)];
-    for (const el of this.#lit) el.classList.add('term-lit');
+    const term = mark.dataset[DATA.term]!;
+    this.#lit = [...scope.querySelectorAll<HTMLElement>(MARK)].filter((m) => m.dataset[DATA.term] === term);
+    for (const el of this.#lit) el.classList.add(STATE.termLit);
   }
 
   #open(mark: HTMLElement): boolean {
-    const pop = document.getElementById(`pop-${mark.dataset.term}`);
+    const pop = document.getElementById(popoverId(mark.dataset[DATA.term]!));
     if (!pop || typeof pop.showPopover !== 'function') return false;
     if (pop.matches(':popover-open')) {
       pop.hidePopover();

@@ -6,6 +6,7 @@
  */
 import type { SearchRecord } from '../lib/search/files.ts';
 import type { TextRange, RecordMatch } from '../lib/search/match.ts';
+import { CLASS, SELECT } from '../lib/render/markup.ts';
 
 const SKIP = 'rt, rp, script, style, mark.search-mark';
 
@@ -70,10 +71,10 @@ export function clearMarks(root: ParentNode = document): void {
 /** Marks each record's matches in the document on the page: its row (`#p5`) or its headline. */
 export function markDocument(matches: { record: SearchRecord; match: RecordMatch }[]): void {
   for (const { record, match } of matches) {
-    const scope = record.anchor ? document.getElementById(record.anchor) : document.querySelector('.doc-head');
+    const scope = record.anchor ? document.getElementById(record.anchor) : document.querySelector(`.${CLASS.headline}`);
     if (!scope) continue;
-    const zh = scope.querySelectorAll(record.anchor ? '.cell.zh p[data-n]' : 'h1 .deck');
-    const en = scope.querySelectorAll(record.anchor ? '.cell.en p[data-e]' : '.title-en');
+    const zh = scope.querySelectorAll(record.anchor ? `.${CLASS.cell}.${CLASS.zh} ${SELECT.zhParagraph}` : `h1 .${CLASS.deck}`);
+    const en = scope.querySelectorAll(record.anchor ? `.${CLASS.cell}.${CLASS.en} ${SELECT.enParagraph}` : `.${CLASS.titleEn}`);
     record.zh.forEach((t, k) => zh[k] && markRanges(zh[k], t, match.zh[k] ?? []));
     record.en.forEach((t, k) => en[k] && markRanges(en[k], t, match.en[k] ?? []));
   }

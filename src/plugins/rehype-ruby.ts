@@ -1,32 +1,31 @@
 /**
- * rehype plugin: pinyin over every Han character of Chinese text, computed at build time, so no
- * pinyin library reaches the browser. The reading sits in an attribute shown by CSS
+ * rehype plugin: pinyin over every Chinese character of Chinese text, computed at build time, so
+ * no pinyin library reaches the browser. The reading sits in an attribute shown by CSS
  * (`rt::before { content: attr(data-py) }`), so the text of the page, copy and search highlighting
  * stay free of pinyin; CSS hides it until the reader switches pinyin on.
  *
  *   <p data-n="3">薄弱</p> → <p data-n="3"><ruby>薄<rt data-py="bó"></rt></ruby><ruby>弱<rt data-py="ruò"></rt></ruby></p>
  *
  * Readings come from the whole paragraph (context decides 重 zhòng / chóng); inside a glossary term
- * (`a[data-reading]`) the term's own reading is used, so popover and ruby always agree.
+ * (`data-reading`) the term's own reading is used, so popover and ruby always agree.
  */
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { h } from 'hastscript';
+import type { Plugin } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { HAN } from '../lib/han.ts';
+import { attr, DATA, prop } from '../lib/render/markup.ts';
 
 export interface RubyOptions {
-  /** Toned syllable per code point of `text`, null for non-Han (build/pinyin/reading.ts pinyinSyllables). */
+  /** Toned syllable per code point of `text`, null for anything else (build/pinyin/reading.ts pinyinSyllables). */
   syllables: (text: string) => (string | null)[];
 }
 
-const isZh = (el: Element) => el.properties.dataN !== undefined || el.properties.dataDeck !== undefined;
+const isZh = (el: Element) => el.properties[prop(DATA.n)] !== undefined || el.properties[prop(DATA.deck)] !== undefined;
 
-function rubyFor(ch: string, py: string): Element {
-  return { type: 'element', tagName: 'ruby', properties: {}, children: [{ type: 'text', value: ch }, { type: 'element', tagName: 'rt', properties: { dataPy: py }, children: [] }] };
-}
-
-export default function rehypeRuby(options: RubyOptions) {
-  return (tree: Root) => {
+const rehypeRuby: Plugin<[RubyOptions], Root> = function (options) {
+  return (tree) => {
     visit(tree, 'element', (block) => {
       if (!isZh(block)) return;
       const readings = options.syllables(toString(block));
@@ -35,19 +34,20 @@ export default function rehypeRuby(options: RubyOptions) {
         const out: ElementContent[] = [];
         for (const child of parent.children) {
           if (child.type === 'element') {
-            const reading = typeof child.properties.dataReading === 'string' ? child.properties.dataReading.split(/\s+/) : null;
+            const given = child.properties[prop(DATA.reading)];
+            const reading = typeof given === 'string' ? given.split(/\s+/) : null;
             const hanInside = Array.from(toString(child)).filter((c) => HAN.test(c)).length;
             walk(child, reading && reading.length === hanInside ? reading : override);
             out.push(child);
           } else if (child.type === 'text') {
             let run = '';
-            for (const ch of Array.from((child as Text).value)) {
+            for (const ch of Array.from(child.value)) {
               const py = HAN.test(ch) ? (override?.shift() ?? readings[k]) : null;
               k++;
               if (py) {
                 if (run) out.push({ type: 'text', value: run });
                 run = '';
-                out.push(rubyFor(ch, py));
+                out.push(h('ruby', [ch, h('rt', { [attr(DATA.py)]: py })]));
               } else run += ch;
             }
             if (run) out.push({ type: 'text', value: run });
@@ -59,4 +59,6 @@ export default function rehypeRuby(options: RubyOptions) {
       return SKIP;
     });
   };
-}
+};
+
+export default rehypeRuby;

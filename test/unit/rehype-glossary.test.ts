@@ -13,17 +13,19 @@ import { rowsTree } from '../../src/lib/render/rows.ts';
 import { chineseMatcher } from '../../src/lib/glossary/match.ts';
 import { readYaml } from '../../src/build/yaml-source.ts';
 import rehypeGlossary, { type GlossaryOptions } from '../../src/plugins/rehype-glossary.ts';
-import { compact, pluginCases, readJson, rowsOf } from '../fixtures/plugins/cases.ts';
+import { compact, pluginCases, readJson, rowsOf, transform } from '../fixtures/plugins/cases.ts';
+import { toHtml } from 'hast-util-to-html';
+import { unified } from 'unified';
+import { headlineTree } from '../../src/lib/render/headline.ts';
 import { readSeed, REPO_ROOT, SEED_FILE } from './support/corpus.ts';
 
 const TERMS = readJson<TermInfo[]>('terms.json');
 const hrefOf = (t: TermInfo) => (t.slug ? `/glossary/${t.slug}/` : `#${t.id}`);
 
-/** Runs the plugin on `tree` and returns the HTML and the ids it reported as used. */
+/** Runs the plugin on `tree` and returns the HTML and what it reported. */
 function mark(tree: Root, options: Partial<GlossaryOptions> = {}) {
-	const used = new Set<string>();
-	const html = renderTree(tree, [[rehypeGlossary, { terms: TERMS, hrefOf, used, ...options }]]);
-	return { html, used };
+	const data = transform(tree, rehypeGlossary, { terms: TERMS, hrefOf, ...options });
+	return { html: toHtml(tree), used: data.glossary!.used, footnotes: data.glossary!.footnotes };
 }
 
 /** The marks of a tree after the plugin: text, term id, and whether it is an English mark. */
@@ -39,8 +41,7 @@ function marksIn(tree: Root): { text: string; term: string; en: boolean; el: Ele
 }
 
 function run(tree: Root, options: Partial<GlossaryOptions> = {}): Root {
-	const used = new Set<string>();
-	rehypeGlossary({ terms: TERMS, hrefOf, used, ...options })(tree);
+	transform(tree, rehypeGlossary, { terms: TERMS, hrefOf, ...options });
 	return tree;
 }
 
@@ -153,17 +154,31 @@ describe('rehype-glossary', () => {
 		expect(m!.el.properties.href).toBe('#n-3');
 	});
 
-	it('reports the ids of the terms it marked in `used`, and only those', () => {
+	it('reports the ids of the terms it marked in `file.data.glossary.used`, and only those', () => {
 		const { used } = mark(row('这样土洋并举，多少雷锋', 'combining indigenous and foreign methods'));
 		expect([...used].sort()).toEqual(['g-tuyangbingju', 'n-3']);
 	});
 
+	it('numbers print footnotes by each term’s first Chinese mark, through headline and rows alike', () => {
+		const tree: Root = {
+			type: 'root',
+			children: [...headlineTree(['多少雷锋'], 'A title', []).children, ...rowsTree(rowsOf([{ zh: [[1, '这样土洋并举，又是雷锋，再土洋并举']], en: [[1, 'x']] }])).children],
+		};
+		const { footnotes } = mark(tree);
+		expect(footnotes).toEqual(['n-3', 'g-tuyangbingju']);
+		const refs: (string | undefined)[] = [];
+		visit(tree, 'element', (el) => {
+			if ((el.properties.className as string[] | undefined)?.includes('fn-ref')) refs.push(el.properties.dataFn === undefined ? undefined : String(el.properties.dataFn));
+		});
+		expect(refs, 'a reference after every Chinese mark; the first of each term numbered').toEqual(['1', '2', undefined, undefined]);
+	});
+
 	it('gives the same result on a second run with a fresh tree (no state kept between runs)', () => {
-		const plugin = rehypeGlossary({ terms: TERMS, hrefOf });
+		const processor = unified().use(rehypeGlossary, { terms: TERMS, hrefOf });
 		const first = row('这样土洋并举', 'combining indigenous and foreign methods');
 		const second = row('提高产量', 'combining indigenous and foreign methods');
-		plugin(first);
-		plugin(second);
+		processor.runSync(first);
+		processor.runSync(second);
 		expect(marksIn(first)).toHaveLength(2);
 		expect(marksIn(second)).toEqual([]);
 	});
@@ -188,7 +203,7 @@ describe('rehype-glossary on the seed with the real glossary', () => {
 	const terms = curatedTerms(entries);
 	const tree = rowsTree(doc.rows);
 	const before = toString(tree as unknown as Element);
-	rehypeGlossary({ terms, hrefOf })(tree);
+	transform(tree, rehypeGlossary, { terms, hrefOf });
 	const rows = tree.children.flatMap((c) => (c.type === 'element' ? c.children : [])) as Element[];
 
 	it('reads the 31 glossary entries', () => {

@@ -15,7 +15,7 @@ import { rowsTree } from '../../src/lib/render/rows.ts';
 import { readYaml } from '../../src/build/yaml-source.ts';
 import rehypeGlossary from '../../src/plugins/rehype-glossary.ts';
 import rehypeRuby from '../../src/plugins/rehype-ruby.ts';
-import { compact, pluginCases, readJson } from '../fixtures/plugins/cases.ts';
+import { compact, pluginCases, readJson, transform } from '../fixtures/plugins/cases.ts';
 import { readSeed, REPO_ROOT, SEED_FILE } from './support/corpus.ts';
 
 const HAN = /\p{Script=Han}/u;
@@ -59,7 +59,7 @@ describe('rehype-ruby fixtures (test/fixtures/plugins/rehype-ruby)', () => {
 
 describe('rehype-ruby with a fixed reader', () => {
 	const run = (tree: Root) => {
-		rehypeRuby({ syllables: fakeSyllables })(tree);
+		transform(tree, rehypeRuby, { syllables: fakeSyllables });
 		return tree;
 	};
 	const paragraph = (text: string): Root => ({ type: 'root', children: [h('p', { dataN: 1 }, text)] });
@@ -126,7 +126,7 @@ describe('rehype-ruby with a fixed reader', () => {
 	it('gives each paragraph its own reading: the second paragraph does not continue the first one’s count', () => {
 		const calls: string[] = [];
 		const tree: Root = { type: 'root', children: [h('p', { dataN: 1 }, '这样'), h('p', { dataN: 2 }, '土洋')] };
-		rehypeRuby({ syllables: (t) => (calls.push(t), fakeSyllables(t)) })(tree);
+		transform(tree, rehypeRuby, { syllables: (t) => (calls.push(t), fakeSyllables(t)) });
 		expect(calls).toEqual(['这样', '土洋']);
 		expect(rubies(tree).map((r) => r.py)).toEqual(['zhè', 'yàng', 'tǔ', 'yáng']);
 	});
@@ -138,7 +138,7 @@ describe('rehype-ruby with the real reader (pinyin-pro and the project correctio
 
 	const run = (...paragraphs: (string | Element)[][]) => {
 		const tree: Root = { type: 'root', children: paragraphs.map((children, k) => h('p', { dataN: k + 1 }, children)) };
-		rehypeRuby({ syllables: pinyinSyllables })(tree);
+		transform(tree, rehypeRuby, { syllables: pinyinSyllables });
 		return rubies(tree);
 	};
 	const readingOf = (found: { ch: string; py: string }[], from: number, length: number) =>
@@ -187,8 +187,8 @@ describe('rehype-glossary then rehype-ruby on the seed', () => {
 		headline = headlineTree(doc.headlineZh, doc.title, doc.headlineEn);
 		before = { rows: toString(asElement(rows)), headline: toString(asElement(headline)) };
 		for (const tree of [rows, headline]) {
-			rehypeGlossary({ terms, hrefOf: (t) => `/glossary/${t.slug}/` })(tree);
-			rehypeRuby({ syllables: pinyinSyllables })(tree);
+			transform(tree, rehypeGlossary, { terms, hrefOf: (t) => `/glossary/${t.slug}/` });
+			transform(tree, rehypeRuby, { syllables: pinyinSyllables });
 		}
 	}, 60_000);
 

@@ -5,6 +5,7 @@
  */
 import type { NamedEntity } from '../document/entities.ts';
 import { hasHan } from '../han.ts';
+import { entityTermId, glossaryTermId } from '../render/markup.ts';
 
 export interface TermInfo {
   /** The hanzi as matched in the Chinese text. */
@@ -37,7 +38,7 @@ export function plainPinyin(pinyin: string): string {
 }
 
 export function curatedTerms(entries: CuratedTerm[]): TermInfo[] {
-  return entries.map((e) => ({ key: e.term, id: `g-${e.slug}`, kind: 'glossary', reading: e.reading, gloss: e.gloss, renderings: e.renderings, slug: e.slug }));
+  return entries.map((e) => ({ key: e.term, id: glossaryTermId(e.slug), kind: 'glossary', reading: e.reading, gloss: e.gloss, renderings: e.renderings, slug: e.slug }));
 }
 
 /**
@@ -53,7 +54,7 @@ export function entityTerms(entities: NamedEntity[], curated: TermInfo[], readin
     const english = e.en ?? (e.pinyin ? plainPinyin(e.pinyin) : '');
     out.push({
       key: e.zh,
-      id: `n-${k + 1}`,
+      id: entityTermId(k + 1),
       kind: 'entity',
       reading: readingOf(e.zh),
       gloss: e.note ? `${english} — ${e.note}` : english,
