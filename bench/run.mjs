@@ -28,6 +28,7 @@ import { SearchEngine } from '../src/lib/search/engine.ts';
 import { makeArchive, readSources, writeArchive } from '../scripts/make-archive.ts';
 import { serveStatic } from '../src/build/serve.ts';
 import { QUERIES, truthFor } from './queries.mjs';
+import { searchAll } from '../src/build/search-probe.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CONTENT = resolve(ROOT, process.env.CONTENT_DIR || '../shared/corpus/rmrb');
@@ -180,11 +181,11 @@ for (const [k, query] of QUERIES.entries()) {
     await m.reset();
     await oursType(page, later.q);
     row.ours.later = await m.read();
-    const found = await page.evaluate((q) => window.__duizhaoSearch.searchAll(q), query.q);
+    const found = await page.evaluate(searchAll, { query: query.q });
     const times = [];
     const timesShown = [];
     for (let i = 0; i < 7; i++) {
-      const r = await page.evaluate((q) => window.__duizhaoSearch.searchAll(q, 6), query.q);
+      const r = await page.evaluate(searchAll, { query: query.q, docs: 6 });
       times.push(r.ms);
       timesShown.push(r.msShown);
     }

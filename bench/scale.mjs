@@ -41,14 +41,18 @@ function treePeakKb(root) {
       const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(p)]);
-    } catch {} // the process ended while we looked
+    } catch {
+      // the process ended while we looked
+    }
   }
   let peak = 0;
   for (const stack = [root]; stack.length; ) {
     const pid = stack.pop();
     try {
       peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0));
-    } catch {}
+    } catch {
+      // gone already
+    }
     stack.push(...(children.get(pid) ?? []));
   }
   return peak;

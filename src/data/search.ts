@@ -15,7 +15,8 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
+import { bundleScript } from '../build/bundle.ts';
 import { pinyinSyllables, toneless } from '../build/pinyin/reading.ts';
 import { buildYear, byYear, packIndex, searchOrder, type PackedIndex, type YearBuild } from '../build/search-index.ts';
 import type { GlossaryInfo } from '../lib/search/files.ts';
@@ -98,24 +99,11 @@ let code: Promise<string> | undefined;
 
 /**
  * The browser side of search (src/elements/site-search.ts and what it imports) as one classic
- * script. Classic, not a module: it must also run from file://, where Chromium refuses module
- * scripts. esbuild is Astro's own dependency. Made again on every request under `astro dev`, so
+ * script (build/bundle.ts). Made again on every request under `astro dev`, so
  * that edits show.
  */
 export function searchCode(): Promise<string> {
-  const make = async () => {
-    const result = await build({
-      entryPoints: [resolve('src/elements/site-search.ts')],
-      bundle: true,
-      format: 'iife',
-      target: 'es2022',
-      minify: true,
-      legalComments: 'none',
-      write: false,
-      plugins: [flexsearchCompact],
-    });
-    return result.outputFiles[0]!.text;
-  };
+  const make = () => bundleScript({ entryPoints: [resolve('src/elements/site-search.ts')], plugins: [flexsearchCompact] });
   if (import.meta.env.DEV) return make();
   code ??= make();
   return code;

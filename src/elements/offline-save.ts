@@ -1,11 +1,11 @@
 /**
- * <offline-save>: asks the service worker (integrations/service-worker.ts) to keep a month or a
+ * <offline-save>: asks the service worker (src/worker/service-worker.ts) to keep a month or a
  * year of the archive on this device, shows its size first and its progress while saving, lists
  * what is saved with a Remove button for each. Sizes come from `/1958/offline.json`, written by the
- * build (precache-plan.ts, offlineManifests). Everything is built with DOM calls.
+ * build (lib/offline/plan.ts, offlineManifests). Everything is built with DOM calls.
  */
 import { monthNameEn } from '../lib/archive/calendar.ts';
-import type { OfflineManifest, SavedCollection as Collection } from '../integrations/precache-plan.ts';
+import type { OfflineManifest, SavedCollection as Collection } from '../lib/offline/plan.ts';
 
 type Saved = Omit<Collection, 'urls'>;
 type Message =

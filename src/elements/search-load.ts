@@ -11,7 +11,7 @@ interface Registry {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
+  // A global the index files call: `var` is how a global is declared.
   var __duizhaoSearch: Registry | undefined;
 }
 

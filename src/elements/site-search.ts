@@ -18,7 +18,6 @@
 import { SearchEngine, type SearchFilter, type SearchResults } from '../lib/search/engine.ts';
 import { isEmpty } from '../lib/search/query.ts';
 import { describeFilter, filterFields, readFilter, writeParams } from './search-filter.ts';
-import { installHooks } from './search-hooks.ts';
 import { scriptLoader } from './search-load.ts';
 import { clearMarks, markDocument } from './search-marks.ts';
 import { button, documentGroup, glossaryOption, link, resultLinks, searchPageUrl, statusLine, statusText } from './search-render.ts';
@@ -278,4 +277,3 @@ export class SiteSearch extends HTMLElement {
 }
 
 if (!customElements.get('site-search')) customElements.define('site-search', SiteSearch);
-installHooks(() => document.querySelector('site-search') as SiteSearch | null);

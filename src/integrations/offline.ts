@@ -4,8 +4,8 @@
  * - `astro build --base ./` (or `BASE=./`, what `npm run build:portable` does) builds the portable
  *   site: the build runs with a placeholder base that portable.ts then turns into relative URLs and
  *   classic scripts, so the folder opens from file://.
- * - Every build gets `sw.js`: the service worker (service-worker.ts) with this build's precache
- *   list (precache-plan.ts) and a cache name from the content version and a hash of the files.
+ * - Every build gets `sw.js`: the service worker (src/worker/service-worker.ts) with this build's precache
+ *   list (lib/offline/plan.ts) and a cache name from the content version and a hash of the files.
  * https://docs.astro.build/en/reference/integrations-reference/
  */
 import { createHash } from 'node:crypto';
@@ -14,12 +14,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { build } from 'esbuild';
+import { bundleScript } from '../build/bundle.ts';
 import { buildMode } from '../data/build-mode.ts';
 import { takeEmitted } from '../data/emit.ts';
 import { listFiles, makePortable } from './portable.ts';
 import { ROOT_PLACEHOLDER } from './portable-urls.ts';
-import { DEFAULT_BUDGET, offlineManifests, pageUrl, planPrecache, type BuiltFile } from './precache-plan.ts';
+import { DEFAULT_BUDGET, offlineManifests, pageUrl, planPrecache, type BuiltFile } from '../lib/offline/plan.ts';
 
 export interface OfflineOptions {
   /** Bytes the service worker saves at install; the rest is saved on first use. @default 40 MB */
@@ -138,14 +138,8 @@ export async function writeServiceWorker(out: string, budget = DEFAULT_BUDGET, l
   const version = contentVersionOf(existsSync(join(out, 'index.html')) ? readFileSync(join(out, 'index.html'), 'utf8') : '');
   const cache = `duizhao-${version}-${hash.digest('hex').slice(0, 8)}`;
 
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('./service-worker.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
+  const worker = await bundleScript({
+    entryPoints: [fileURLToPath(new URL('../worker/service-worker.ts', import.meta.url))],
     define: {
       __PRECACHE__: JSON.stringify(plan.urls.map((u) => [u, hashes.get(u)])),
       __CACHE__: JSON.stringify(cache),
@@ -153,7 +147,7 @@ export async function writeServiceWorker(out: string, budget = DEFAULT_BUDGET, l
       __DEFERRED__: JSON.stringify({ files: plan.deferred.files, pages: plan.deferred.pages }),
     },
   });
-  await writeFile(join(out, 'sw.js'), result.outputFiles[0]!.text);
+  await writeFile(join(out, 'sw.js'), worker);
 
   const total = files.reduce((n, f) => n + f.bytes, 0);
   logger.info(
@@ -164,7 +158,7 @@ export async function writeServiceWorker(out: string, budget = DEFAULT_BUDGET, l
   if (plan.overBudget) logger.warn(`the assets and non-document pages alone pass the ${MB(budget)} offline budget`);
 }
 
-/** `1958/offline.json` for each year: what "Save this month / year" fetches (precache-plan.ts); their paths. */
+/** `1958/offline.json` for each year: what "Save this month / year" fetches (lib/offline/plan.ts); their paths. */
 async function writeOfflineManifests(out: string, files: BuiltFile[]): Promise<string[]> {
   const written: string[] = [];
   for (const manifest of offlineManifests(files.filter((f) => /^(\d{4}(-\d{2}-\d{2}\/|\/headlines\.js$)|_astro\/)/.test(f.path)))) {

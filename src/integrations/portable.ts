@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
+import { bundleScript } from '../build/bundle.ts';
 import { assertNoPlaceholder, rewriteCss, rewriteHtml, rewriteScriptRoot, ROOT_PLACEHOLDER, rootScript } from './portable-urls.ts';
 
 const MODULE_SCRIPT = /<script\b(?=[^>]*\btype=["']module["'])([^>]*)>([\s\S]*?)<\/script>/g;
@@ -99,22 +100,16 @@ async function bundle(dir: string, entries: Entry[], done: Map<string, string>):
       b.onResolve({ filter: new RegExp(`^${ROOT_PLACEHOLDER}`) }, (a) => ({ path: join(dir, a.path.slice(ROOT_PLACEHOLDER.length)) }));
     },
   };
-  const result = await build({
-    stdin: {
-      contents: entries.map((e, k) => `import ${JSON.stringify('src' in e ? e.src : `inline:${k}`)};`).join('\n'),
-      resolveDir: dir,
-      sourcefile: 'page-scripts.js',
-    },
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: 'es2022',
-    legalComments: 'none',
-    write: false,
-    logLevel: 'silent',
-    plugins: [placeholderPaths],
-  });
-  const code = rewriteScriptRoot(result.outputFiles[0]!.text);
+  const code = rewriteScriptRoot(
+    await bundleScript({
+      stdin: {
+        contents: entries.map((e, k) => `import ${JSON.stringify('src' in e ? e.src : `inline:${k}`)};`).join('\n'),
+        resolveDir: dir,
+        sourcefile: 'page-scripts.js',
+      },
+      plugins: [placeholderPaths],
+    }),
+  );
   const name = `_astro/classic-${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
   await writeFile(join(dir, name), code);
   done.set(key, name);

@@ -4,6 +4,7 @@ import { describe, expect } from 'vitest';
 import { listDocumentFiles, loadDocument } from '../../src/build/load.ts';
 import { isCI, PHONE, siteBuild, siteTest } from './support/fixtures.ts';
 import { load, screenshot } from './support/page.ts';
+import { searchAll } from '../../src/build/search-probe.ts';
 
 // Search on the site built from the 200-article corpus. Expected rows are computed here from the
 // source files by plain text search, never taken from search output.
@@ -32,22 +33,16 @@ const hasWord = (...forms: string[]) => {
   return (_zh: string, en: string) => re.test(en.normalize('NFD').replace(/\p{M}/gu, ''));
 };
 
-interface Found {
-  rows: { path: string; anchor: string }[];
-  glossary: string[];
-  ms: number;
-}
-
 /** Opens the home page, wakes the search box and runs a query through the page's own search. */
 async function searchIn(page: Page, query: string): Promise<string[]> {
-  const found = await page.evaluate((q) => (window as unknown as { __duizhaoSearch: { searchAll: (q: string) => Promise<Found> } }).__duizhaoSearch.searchAll(q), query);
+  const found = await page.evaluate(searchAll, { query });
   return found.rows.map((r) => `${r.path}#${r.anchor}`).sort();
 }
 
 async function openSearch(page: Page, url: string): Promise<void> {
   await load(page, url);
   await page.focus('site-search input[name="q"]');
-  await page.waitForFunction(() => typeof (window as unknown as { __duizhaoSearch?: { searchAll?: unknown } }).__duizhaoSearch?.searchAll === 'function');
+  await page.waitForFunction(() => !!customElements.get('site-search'));
 }
 
 /** Types into the header box and waits until the panel shows results for exactly this text. */

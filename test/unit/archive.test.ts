@@ -16,7 +16,7 @@ import {
   type ArticleRef,
   type KeyLike,
 } from '../../src/lib/archive/index.ts';
-import { planPrecache } from '../../src/integrations/precache-plan.ts';
+import { planPrecache } from '../../src/lib/offline/plan.ts';
 
 const ref = (date: string, page: number, slug: string, zh = '标题', title = 'Title'): ArticleRef => ({ path: `${date}/p${page}/${slug}/`, date, page, headlineZh: [zh], title });
 

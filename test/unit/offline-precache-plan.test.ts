@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offlineManifests, pageUrl, planPrecache, type BuiltFile } from '../../src/integrations/precache-plan.ts';
+import { offlineManifests, pageUrl, planPrecache, type BuiltFile } from '../../src/lib/offline/plan.ts';
 
 const KB = 1024;
 const site: BuiltFile[] = [

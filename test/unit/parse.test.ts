@@ -84,7 +84,7 @@ describe('parseDocument on the seed', () => {
 	it('reads 15 Chinese paragraphs: the three repeated decks, then 新华社24日讯… on line 37', () => {
 		expect(doc.zh.paragraphs).toHaveLength(15);
 		expect(doc.zh.paragraphs.slice(0, 3).map((p) => p.text)).toEqual(doc.zh.headline);
-		expect(doc.zh.paragraphs[3]!.text).toMatch(/^新华社24日讯  中共中央、国务院关于大力发展铜、铝工业的指示/);
+		expect(doc.zh.paragraphs[3]!.text).toMatch(/^新华社24日讯 {2}中共中央、国务院关于大力发展铜、铝工业的指示/);
 		expect(doc.zh.paragraphs[3]!.line).toBe(37);
 		expect(doc.zh.paragraphs[14]!.line).toBe(48);
 	});

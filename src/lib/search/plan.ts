@@ -58,7 +58,7 @@ async function lookup(lists: Lists, field: Field, tokens: string[], prefix = fal
   return {
     lists: [...(found as List[]), ...expansions],
     ids() {
-      let ids: Ids | null = exact.length ? new Set(lists.search(field, exact)) : null;
+      const ids: Ids | null = exact.length ? new Set(lists.search(field, exact)) : null;
       if (!prefix) return ids ?? new Set();
       const union: Ids = new Set();
       for (const l of expansions) for (const id of lists.search(field, [l.token])) union.add(id);

@@ -30,7 +30,7 @@ export interface ParsedQuery {
 }
 
 const QUOTES = /["“”„「」『』]/;
-const LATIN = /[\p{L}\p{N}'’\-]/u;
+const LATIN = /[\p{L}\p{N}'’-]/u;
 
 /** Pieces of an unquoted stretch: Han (with digits next to it) versus Latin letters and digits. */
 function pieces(text: string): { kind: 'zh' | 'latin' | 'num'; text: string }[] {

@@ -29,12 +29,15 @@ export function siteBuild(name: SiteName): SiteBuild {
  */
 export function siteTest(name: SiteName) {
 	return test
-		.extend('browser', { scope: 'file' }, async ({}, { onCleanup }): Promise<Browser> => {
+		.extend('browser', { scope: 'file' }, // vitest reads a fixture's dependencies from this pattern: none.
+		// eslint-disable-next-line no-empty-pattern
+		async ({}, { onCleanup }): Promise<Browser> => {
 			const browser = await launchBrowser();
 			onCleanup(() => browser.close());
 			return browser;
 		})
-		.extend('site', { scope: 'file' }, async ({}, { onCleanup }): Promise<Site> => {
+		.extend('site', { scope: 'file' }, // eslint-disable-next-line no-empty-pattern
+		async ({}, { onCleanup }): Promise<Site> => {
 			const build = siteBuild(name);
 			if (build.status === 'failed' || build.status === 'absent') throw new Error(build.problem);
 			const server = await serveStatic({ root: build.outDir, base: build.base });

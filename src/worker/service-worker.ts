@@ -5,7 +5,7 @@
  *
  * - One cache per build: `duizhao-<content version>-<build hash>`. A rebuilt site has a new
  *   sw.js, so the browser installs the new worker; it takes over at once and deletes the old caches.
- * - Install saves what the plan chose (precache-plan.ts). A file whose content hash matches the copy
+ * - Install saves what the plan chose (lib/offline/plan.ts). A file whose content hash matches the copy
  *   an older build's cache holds is copied, not downloaded (a rebuilt archive costs a classroom only
  *   what changed), and one already saved by an interrupted attempt is kept. Anything else is saved
  *   when first served.
@@ -14,7 +14,7 @@
  * - Pages report progress and state through messages (elements/offline-status.ts).
  * https://developer.mozilla.org/docs/Web/API/Service_Worker_API/Using_Service_Workers
  */
-import type { SavedCollection } from './precache-plan.ts';
+import type { SavedCollection } from '../lib/offline/plan.ts';
 
 /** [URL relative to the scope, content hash] */
 declare const __PRECACHE__: [string, string][];
