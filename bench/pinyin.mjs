@@ -7,14 +7,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pinyin } from 'pinyin-pro';
-import { readGold, score } from '../test/unit/support/polyphone-gold.ts';
+import { readGold, score } from '../scripts/polyphone-gold.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const gold = readGold();
 
 // pinyin-pro's default first: pinyinSyllables adds the complete dictionary to the same instance.
 const byDefault = score(gold, (sentence) => pinyin(sentence, { type: 'array', toneSandhi: false }));
-const { pinyinSyllables } = await import('../src/build/pinyin/reading.ts');
+const { pinyinSyllables } = await import('../src/node/pinyin/reading.ts');
 const ours = score(gold, pinyinSyllables);
 
 const pct = (s) => `${((100 * s.right) / s.total).toFixed(1)} %`;
@@ -22,7 +22,7 @@ const docs = new Set(gold.map((g) => g.file)).size;
 const md = [
   `## Pinyin in context (npm run bench:pinyin, ${new Date().toISOString().slice(0, 10)})`,
   '',
-  `Tone-exact readings of ${gold.length} polyphone occurrences from ${docs} corpus documents, each checked by hand in its sentence (test/fixtures/gold/polyphones.tsv, see its README). *Ours*: \`pinyinSyllables\` (pinyin-pro with the complete dictionary of @pinyin-pro/data, CC-CEDICT words and the context rules of src/build/pinyin/context.ts, project overrides). *pinyin-pro default*: \`pinyin(sentence, { type: 'array', toneSandhi: false })\` with its built-in dictionary.`,
+  `Tone-exact readings of ${gold.length} polyphone occurrences from ${docs} corpus documents, each checked by hand in its sentence (test/fixtures/gold/polyphones.tsv, see its README). *Ours*: \`pinyinSyllables\` (pinyin-pro with the complete dictionary of @pinyin-pro/data, CC-CEDICT words and the context rules of src/node/pinyin/context.ts, project overrides). *pinyin-pro default*: \`pinyin(sentence, { type: 'array', toneSandhi: false })\` with its built-in dictionary.`,
   '',
   '| | right | accuracy |',
   '| --- | --- | --- |',
@@ -31,9 +31,7 @@ const md = [
   '',
   '| character | occurrences | ours | pinyin-pro default |',
   '| --- | --- | --- | --- |',
-  ...[...ours.byChar]
-    .sort((a, b) => b[1].total - a[1].total)
-    .map(([char, s]) => `| ${char} | ${s.total} | ${pct(s)} | ${pct(byDefault.byChar.get(char))} |`),
+  ...[...ours.byChar].sort((a, b) => b[1].total - a[1].total).map(([char, s]) => `| ${char} | ${s.total} | ${pct(s)} | ${pct(byDefault.byChar.get(char))} |`),
   '',
   ours.misses.length ? 'Our misses:' : 'No misses.',
   '',

@@ -1,4 +1,7 @@
 /**
+ * Longer than 250 lines because the four steps share one Chromium session and one results file;
+ * split, each would repeat the set-up and the report.
+ *
  * npm run bench: our search against Pagefind on the site built from the 200-article corpus.
  * Figures only, no pass/fail. Writes bench/results.md.
  *
@@ -20,15 +23,15 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { listDocumentFiles, loadDocument } from '../src/build/load.ts';
+import { listDocumentFiles, loadDocument } from '../src/node/load.ts';
 import { sortDocuments } from '../src/lib/archive/order.ts';
-import { pinyinSyllables, toneless } from '../src/build/pinyin/reading.ts';
-import { buildSearchIndex, DEFAULT_CHUNKS, PART_BYTES } from '../src/build/search-index.ts';
+import { pinyinSyllables, toneless } from '../src/node/pinyin/reading.ts';
+import { buildSearchIndex, DEFAULT_CHUNKS, PART_BYTES } from '../src/node/search-index.ts';
 import { SearchEngine } from '../src/lib/search/engine.ts';
 import { makeArchive, readSources, writeArchive } from '../scripts/make-archive.ts';
-import { serveStatic } from '../src/build/serve.ts';
+import { serveStatic } from '../src/node/serve.ts';
 import { QUERIES, truthFor } from './queries.mjs';
-import { searchAll } from '../src/build/search-probe.ts';
+import { searchAll } from '../src/node/search-probe.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CONTENT = resolve(ROOT, process.env.CONTENT_DIR || '../shared/corpus/rmrb');
@@ -90,7 +93,14 @@ const groups = {
 };
 const sizes = Object.entries(groups).map(([label, re]) => {
   const bufs = indexFiles.filter((f) => re.test(f)).map((f) => readFileSync(join(dir, f)));
-  return { label, files: bufs.length, raw: bufs.reduce((n, b) => n + b.length, 0), gz: bufs.reduce((n, b) => n + gz(b), 0), maxRaw: Math.max(0, ...bufs.map((b) => b.length)), maxGz: Math.max(0, ...bufs.map(gz)) };
+  return {
+    label,
+    files: bufs.length,
+    raw: bufs.reduce((n, b) => n + b.length, 0),
+    gz: bufs.reduce((n, b) => n + gz(b), 0),
+    maxRaw: Math.max(0, ...bufs.map((b) => b.length)),
+    maxGz: Math.max(0, ...bufs.map(gz)),
+  };
 });
 
 log('running Pagefind …');
@@ -104,7 +114,10 @@ const pfGz = pfFiles.reduce((n, f) => n + gz(readFileSync(f)), 0);
 
 // 3. Chromium.
 const server = await serveStatic({ root: OUT });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 
 /** Counts bytes of every response from now on. */
 function meter(page) {
@@ -121,7 +134,10 @@ function meter(page) {
       ),
     );
   });
-  return { read: async () => (await Promise.all(m.pending), { raw: m.raw, gz: m.gz, files: m.files }), reset: async () => (await Promise.all(m.pending), Object.assign(m, { raw: 0, gz: 0, files: 0, pending: [] })) };
+  return {
+    read: async () => (await Promise.all(m.pending), { raw: m.raw, gz: m.gz, files: m.files }),
+    reset: async () => (await Promise.all(m.pending), Object.assign(m, { raw: 0, gz: 0, files: 0, pending: [] })),
+  };
 }
 
 async function oursType(page, q) {
@@ -230,7 +246,9 @@ for (const [k, query] of QUERIES.entries()) {
     await context.close();
   }
   results.push(row);
-  log(`${query.q.padEnd(24)} truth ${truth.rows.size} rows/${truth.docs.size} docs · ours ${row.ours.rows} rows, first ${kb(row.ours.first.gz)} · pagefind ${row.pf.count} pages, first ${kb(row.pf.first.gz)}`);
+  log(
+    `${query.q.padEnd(24)} truth ${truth.rows.size} rows/${truth.docs.size} docs · ours ${row.ours.rows} rows, first ${kb(row.ours.first.gz)} · pagefind ${row.pf.count} pages, first ${kb(row.pf.first.gz)}`,
+  );
 }
 await browser.close();
 await server.close();
@@ -266,7 +284,15 @@ if (SPLIT_DOCS > 0) {
       firsts.push([...loaded].reduce((n, name) => n + size(name), 0));
     }
     const index = [...b.files].filter(([n]) => /^(zh|py|en)\//.test(n));
-    return { ...DEFAULT_CHUNKS, partBytes: PART_BYTES, ...options, files: index.length, index: index.reduce((n, [, c]) => n + gz(Buffer.from(c)), 0), median: quantile(firsts, 0.5), max: Math.max(...firsts) };
+    return {
+      ...DEFAULT_CHUNKS,
+      partBytes: PART_BYTES,
+      ...options,
+      files: index.length,
+      index: index.reduce((n, [, c]) => n + gz(Buffer.from(c)), 0),
+      median: quantile(firsts, 0.5),
+      max: Math.max(...firsts),
+    };
   };
   for (const cap of [4096, 8192, 16384, 32768]) splits.push(await estimate({ cap }));
   for (const head of [16, 64, 1024]) splits.push(await estimate({ head }));
@@ -282,11 +308,16 @@ const pfShown = results.flatMap((r) => r.pf.timesShown);
 const pct = (x) => (Number.isNaN(x) ? '–' : `${Math.round(x * 100)} %`);
 const md = [];
 md.push('# Search benchmark', '');
-md.push(`Corpus: ${docs.length} documents, ${rows} rows (${relative(ROOT, CONTENT)}). Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; figures, not assertions.`, '');
+md.push(
+  `Corpus: ${docs.length} documents, ${rows} rows (${relative(ROOT, CONTENT)}). Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; figures, not assertions.`,
+  '',
+);
 md.push('## Build', '');
 md.push(`| | ours | Pagefind 1.6 |`, `| --- | --- | --- |`);
 md.push(`| site build (astro build, includes our index) | ${Number.isNaN(siteBuildSeconds) ? 'reused' : `${siteBuildSeconds.toFixed(1)} s`} | – |`);
-md.push(`| index build | ${(indexMs / 1000).toFixed(2)} s (+ ${(dictMs / 1000).toFixed(1)} s loading the pinyin dictionary, shared with the reader's pinyin) | ${pagefindSeconds.toFixed(1)} s |`);
+md.push(
+  `| index build | ${(indexMs / 1000).toFixed(2)} s (+ ${(dictMs / 1000).toFixed(1)} s loading the pinyin dictionary, shared with the reader's pinyin) | ${pagefindSeconds.toFixed(1)} s |`,
+);
 md.push('', '## Size on the server', '');
 md.push(`Files of at most ${kb(DEFAULT_CHUNKS.cap)} (raw) each; a text part holding one longer row is the only exception.`, '');
 md.push('| files | count | raw | gzipped | largest file raw / gzipped |', '| --- | --- | --- | --- | --- |');
@@ -295,31 +326,55 @@ const total = sizes.reduce((a, s) => ({ raw: a.raw + s.raw, gz: a.gz + s.gz, fil
 md.push(`| **ours, total** | ${total.files} | ${kb(total.raw)} | ${kb(total.gz)} | |`);
 md.push(`| **Pagefind, total** (its index files are already compressed) | ${pfFiles.length} | ${kb(pfRaw)} | ${kb(pfGz)} | |`);
 md.push('', '## Per query, in Chromium', '');
-md.push('Bytes are response bodies, gzipped as a server would send them (level 6). *First*: a fresh visit, from typing to the first results on screen (ours: the header box shows up to 6 documents; Pagefind: `search()` plus `data()` of the first 5 results, its UI\'s first page). *Later*: the next query of the list in the same page. Truth: rows (and documents) whose text contains the query, computed from the source files; recall is the share of those found.', '');
-md.push('| query | kind | truth rows / docs | ours: rows, row recall, doc recall | ours: first / later | Pagefind: pages, doc recall | Pagefind: first / later |', '| --- | --- | --- | --- | --- | --- | --- |');
+md.push(
+  "Bytes are response bodies, gzipped as a server would send them (level 6). *First*: a fresh visit, from typing to the first results on screen (ours: the header box shows up to 6 documents; Pagefind: `search()` plus `data()` of the first 5 results, its UI's first page). *Later*: the next query of the list in the same page. Truth: rows (and documents) whose text contains the query, computed from the source files; recall is the share of those found.",
+  '',
+);
+md.push(
+  '| query | kind | truth rows / docs | ours: rows, row recall, doc recall | ours: first / later | Pagefind: pages, doc recall | Pagefind: first / later |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+);
 for (const r of results) {
-  md.push(`| \`${r.query.q.replace(/\|/g, '\\|')}\` | ${r.query.kind} | ${r.truth.rows.size} / ${r.truth.docs.size} | ${r.ours.rows}, ${pct(r.ours.rowRecall)}, ${pct(r.ours.docRecall)} | ${kb(r.ours.first.gz)} / ${kb(r.ours.later.gz)} | ${r.pf.count}, ${pct(r.pf.docRecall)} | ${kb(r.pf.first.gz)} / ${kb(r.pf.later.gz)} |`);
+  md.push(
+    `| \`${r.query.q.replace(/\|/g, '\\|')}\` | ${r.query.kind} | ${r.truth.rows.size} / ${r.truth.docs.size} | ${r.ours.rows}, ${pct(r.ours.rowRecall)}, ${pct(r.ours.docRecall)} | ${kb(r.ours.first.gz)} / ${kb(r.ours.later.gz)} | ${r.pf.count}, ${pct(r.pf.docRecall)} | ${kb(r.pf.first.gz)} / ${kb(r.pf.later.gz)} |`,
+  );
 }
 md.push('', '| median over the queries | ours | Pagefind |', '| --- | --- | --- |');
-md.push(`| bytes before the first result (gzipped) | ${kb(median((r) => r.ours.first.gz))} (raw ${kb(median((r) => r.ours.first.raw))}) | ${kb(median((r) => r.pf.first.gz))} |`);
+md.push(
+  `| bytes before the first result (gzipped) | ${kb(median((r) => r.ours.first.gz))} (raw ${kb(median((r) => r.ours.first.raw))}) | ${kb(median((r) => r.pf.first.gz))} |`,
+);
 md.push(`| bytes for a later query (gzipped) | ${kb(median((r) => r.ours.later.gz))} | ${kb(median((r) => r.pf.later.gz))} |`);
 md.push(`| time to first results, cold, local server | ${ms(median((r) => r.ours.firstWall))} | ${ms(median((r) => r.pf.firstWall))} |`);
 md.push(`| warm query time, median (${oursTimes.length} runs) | ${ms(quantile(oursTimes, 0.5))} | ${ms(quantile(pfTimes, 0.5))} |`);
 md.push(`| warm query time, p95 | ${ms(quantile(oursTimes, 0.95))} | ${ms(quantile(pfTimes, 0.95))} |`);
 md.push(`| warm query + first results ready, median | ${ms(quantile(oursShown, 0.5))} | ${ms(quantile(pfShown, 0.5))} |`);
 md.push(`| warm query + first results ready, p95 | ${ms(quantile(oursShown, 0.95))} | ${ms(quantile(pfShown, 0.95))} |`);
-md.push('', 'Warm query time: ours is `engine.search()` (lookups, intersection, ranking, grouping), Pagefind\'s `pagefind.search()`, both with their files already loaded; *+ first results*: ours also confirms and highlights the rows of the first 6 documents, Pagefind loads the data of its first 5 results.', '');
+md.push(
+  '',
+  "Warm query time: ours is `engine.search()` (lookups, intersection, ranking, grouping), Pagefind's `pagefind.search()`, both with their files already loaded; *+ first results*: ours also confirms and highlights the rows of the first 6 documents, Pagefind loads the data of its first 5 results.",
+  '',
+);
 md.push('## How the split was chosen', '');
 if (splits.length) {
-  md.push(`Bytes (gzipped) that the first query of a visit loads for the same query list (index files, text and meta.js; the code is the same for all), estimated with the same engine on ${SPLIT_DOCS.toLocaleString('en-US')} documents made by \`scripts/make-archive.ts\`, for other caps per file, first chunks (postings of a token in its bucket; further chunks grow ${DEFAULT_CHUNKS.growth} times each) and text parts. Default: ${kb(DEFAULT_CHUNKS.cap)} files, first chunks of ${DEFAULT_CHUNKS.head} postings, text parts of ${kb(PART_BYTES)}.`, '');
-  md.push('| cap per file | first chunk | text part | index files | whole index gzipped | first query: median | first query: max |', '| --- | --- | --- | --- | --- | --- | --- |');
+  md.push(
+    `Bytes (gzipped) that the first query of a visit loads for the same query list (index files, text and meta.js; the code is the same for all), estimated with the same engine on ${SPLIT_DOCS.toLocaleString('en-US')} documents made by \`scripts/make-archive.ts\`, for other caps per file, first chunks (postings of a token in its bucket; further chunks grow ${DEFAULT_CHUNKS.growth} times each) and text parts. Default: ${kb(DEFAULT_CHUNKS.cap)} files, first chunks of ${DEFAULT_CHUNKS.head} postings, text parts of ${kb(PART_BYTES)}.`,
+    '',
+  );
+  md.push(
+    '| cap per file | first chunk | text part | index files | whole index gzipped | first query: median | first query: max |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
   const used = (s) => s.cap === DEFAULT_CHUNKS.cap && s.head === DEFAULT_CHUNKS.head && s.partBytes === PART_BYTES;
-  for (const s of splits) md.push(`| ${kb(s.cap)}${used(s) ? ' (used)' : ''} | ${s.head} | ${kb(Math.min(s.partBytes, s.cap))} | ${s.files} | ${kb(s.index)} | ${kb(s.median)} | ${kb(s.max)} |`);
+  for (const s of splits)
+    md.push(
+      `| ${kb(s.cap)}${used(s) ? ' (used)' : ''} | ${s.head} | ${kb(Math.min(s.partBytes, s.cap))} | ${s.files} | ${kb(s.index)} | ${kb(s.median)} | ${kb(s.max)} |`,
+    );
 } else md.push('Skipped (SPLIT_DOCS=0).');
 // The sections other scripts write (`## Scale (npm run bench:scale …`, `## Pinyin in context (npm run
 // bench:pinyin …`) stay as they are, after this script's own.
 const resultsFile = join(ROOT, 'bench/results.md');
-const others = (existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '').match(/^## [^\n]*\(npm run bench:[^\n]*\n[\s\S]*?(?=^## |(?![\s\S]))/gm) ?? [];
+const others =
+  (existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '').match(/^## [^\n]*\(npm run bench:[^\n]*\n[\s\S]*?(?=^## |(?![\s\S]))/gm) ?? [];
 writeFileSync(resultsFile, `${[md.join('\n').trimEnd(), ...others.map((o) => o.trimEnd())].join('\n\n')}\n`);
 console.log(`\n${md.join('\n')}\n`);
 log('wrote bench/results.md');

@@ -1,4 +1,7 @@
 /**
+ * Longer than 250 lines because making, building and measuring an archive are one run whose
+ * figures feed one table; the steps are functions below, in the order they run.
+ *
  * npm run bench:scale: how the site grows with the archive (STYLE.md, habit 12). Figures only, no
  * pass/fail. For each size (SCALE_SIZES, default 3000,20000): make an archive of that many documents
  * with scripts/make-archive.ts, build it with `astro build --force` (wall time, peak memory), then
@@ -17,7 +20,10 @@ import { makeArchive, readSources, writeArchive } from '../scripts/make-archive.
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CORPUS = resolve(ROOT, '../shared/corpus/rmrb');
-const SIZES = (process.env.SCALE_SIZES || '3000,20000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.env.SCALE_SIZES || '3000,20000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const KEEP = process.env.SCALE_KEEP === '1';
 const SEED = 1;
 /** The four queries of the issue, then one more of each kind from bench/queries.mjs. */
@@ -46,7 +52,7 @@ function treePeakKb(root) {
     }
   }
   let peak = 0;
-  for (const stack = [root]; stack.length; ) {
+  for (const stack = [root]; stack.length;) {
     const pid = stack.pop();
     try {
       peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0));
@@ -80,7 +86,9 @@ async function build(archive, out, logFile, astro = ['npx', 'astro', 'build', '-
 }
 
 function walk(dir, base = dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name), base) : [join(dir, d.name).slice(base.length + 1)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(join(dir, d.name), base) : [join(dir, d.name).slice(base.length + 1)],
+  );
 }
 
 /** Raw and gzipped size of one output file, or null when the site has no such page. */
@@ -264,7 +272,9 @@ function report(runs) {
   md.push(
     `Archives of ${runs.map((r) => r.n.toLocaleString('en')).join(' and ')} documents made by \`scripts/make-archive.ts\` (seed ${SEED}, in YYYY/MM/ folders) from the 200-article corpus, each built in one process with \`astro build --force\`; figures, not assertions. ` +
       `Busiest year / day: ${runs.map((r) => (r.ok ? `${r.year} / ${r.day}` : 'build failed')).join(', ')}.` +
-      (ratios ? ` Ratio: the figure at ${hi.n.toLocaleString('en')} over the figure at ${lo.n.toLocaleString('en')} (documents × ${docRatio.toFixed(2)}); flat < 1.5, sub-linear < ${(0.75 * docRatio).toFixed(1)}, linear above.` : ''),
+      (ratios
+        ? ` Ratio: the figure at ${hi.n.toLocaleString('en')} over the figure at ${lo.n.toLocaleString('en')} (documents × ${docRatio.toFixed(2)}); flat < 1.5, sub-linear < ${(0.75 * docRatio).toFixed(1)}, linear above.`
+        : ''),
     '',
   );
   md.push(`| figure | ${runs.map((r) => `${r.n.toLocaleString('en')} docs`).join(' | ')}${ratios ? ' | ratio | verdict' : ''} |`);
@@ -280,7 +290,10 @@ function report(runs) {
   }
 
   md.push('', '### Search, per query', '');
-  md.push('Bytes (gzipped, level 6) loaded before the first results: the code, `meta.js`, the index shards of the query and the text of the first 6 documents; warm: `engine.search()` with its files loaded.', '');
+  md.push(
+    'Bytes (gzipped, level 6) loaded before the first results: the code, `meta.js`, the index shards of the query and the text of the first 6 documents; warm: `engine.search()` with its files loaded.',
+    '',
+  );
   md.push(`| query | ${runs.map((r) => `${r.n.toLocaleString('en')}: docs found, bytes before first results, warm p95`).join(' | ')} |`);
   md.push(`| --- | ${runs.map(() => '---').join(' | ')} |`);
   for (const q of QUERIES) {
@@ -294,17 +307,29 @@ function report(runs) {
 
   // The targets of the issue, judged where the size was measured.
   const at = (n) => ok.find((r) => r.n === n)?.f;
-  const judge = (value, limit, show) => (value === null || value === undefined || Number.isNaN(value) ? 'not measured' : value <= limit ? 'met' : `missed by ${show(value - limit)}`);
+  const judge = (value, limit, show) =>
+    value === null || value === undefined || Number.isNaN(value) ? 'not measured' : value <= limit ? 'met' : `missed by ${show(value - limit)}`;
   const small = at(3000);
   const big = at(20000);
   md.push('', '### Targets', '');
   md.push('| target | figure | verdict |', '| --- | --- | --- |');
-  md.push(`| bytes before the first results ≤ 60 KB gzipped at 3,000 (worst query) | ${small?.firstMax ? kb(small.firstMax) : '–'} | ${judge(small?.firstMax, 60 * 1024, kb)} |`);
-  md.push(`| … ≤ 1.5 × the 3,000 figure at 20,000 | ${big?.firstMax ? kb(big.firstMax) : '–'}${small?.firstMax ? ` (limit ${kb(1.5 * small.firstMax)})` : ''} | ${small?.firstMax ? judge(big?.firstMax, 1.5 * small.firstMax, kb) : 'not measured'} |`);
-  md.push(`| one-process build of 20,000 ≤ 10 minutes | ${big ? `${(big.buildSeconds / 60).toFixed(1)} min` : '–'} | ${judge(big?.buildSeconds, 600, (s) => `${(s / 60).toFixed(1)} min`)} |`);
-  md.push(`| … with peak memory ≤ 4 GB | ${big ? `${(big.peakMb / 1024).toFixed(2)} GB` : '–'} | ${judge(big?.peakMb, 4096, (m) => `${(m / 1024).toFixed(2)} GB`)} |`);
-  md.push(`| rebuild after one document changes ≤ 60 s at 20,000 (its part and the merge) | ${big?.rebuildOneSeconds ? `${big.rebuildOneSeconds.toFixed(1)} s` : '–'} | ${judge(big?.rebuildOneSeconds, 60, (s) => `${s.toFixed(1)} s`)} |`);
-  for (const r of ok) if (r.f.rebuildSteps) md.push('', `Rebuild after one change at ${r.n.toLocaleString('en')} documents, from its log: ${r.f.rebuildSteps}.`);
+  md.push(
+    `| bytes before the first results ≤ 60 KB gzipped at 3,000 (worst query) | ${small?.firstMax ? kb(small.firstMax) : '–'} | ${judge(small?.firstMax, 60 * 1024, kb)} |`,
+  );
+  md.push(
+    `| … ≤ 1.5 × the 3,000 figure at 20,000 | ${big?.firstMax ? kb(big.firstMax) : '–'}${small?.firstMax ? ` (limit ${kb(1.5 * small.firstMax)})` : ''} | ${small?.firstMax ? judge(big?.firstMax, 1.5 * small.firstMax, kb) : 'not measured'} |`,
+  );
+  md.push(
+    `| one-process build of 20,000 ≤ 10 minutes | ${big ? `${(big.buildSeconds / 60).toFixed(1)} min` : '–'} | ${judge(big?.buildSeconds, 600, (s) => `${(s / 60).toFixed(1)} min`)} |`,
+  );
+  md.push(
+    `| … with peak memory ≤ 4 GB | ${big ? `${(big.peakMb / 1024).toFixed(2)} GB` : '–'} | ${judge(big?.peakMb, 4096, (m) => `${(m / 1024).toFixed(2)} GB`)} |`,
+  );
+  md.push(
+    `| rebuild after one document changes ≤ 60 s at 20,000 (its part and the merge) | ${big?.rebuildOneSeconds ? `${big.rebuildOneSeconds.toFixed(1)} s` : '–'} | ${judge(big?.rebuildOneSeconds, 60, (s) => `${s.toFixed(1)} s`)} |`,
+  );
+  for (const r of ok)
+    if (r.f.rebuildSteps) md.push('', `Rebuild after one change at ${r.n.toLocaleString('en')} documents, from its log: ${r.f.rebuildSteps}.`);
   return md.join('\n');
 }
 
@@ -318,7 +343,10 @@ function rebuildSteps(text) {
     ['assembling and the service worker', grab(/\[parts\] assembled .* in ([\d.]+ s)/)],
     ['in all', grab(/\[parts\] done in ([\d.]+ s)/)],
   ];
-  return steps.filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ');
+  return steps
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 }
 
 /** bench/results.md with this section instead of an earlier Scale section (or after the rest). */

@@ -56,7 +56,12 @@ const rowKey = (r: Pick<Row, 'zh' | 'en'>) =>
   `${r.zh.length ? r.zh.map((z) => `p${z.n}`).join(' ') : '-'} = ${r.en.length ? r.en.map((e) => `e${e.e}`).join(' ') : '-'}`;
 
 /** The written form of a gold row, normalised (`p1  =  e3` → `p1 = e3`). */
-const normalise = (row: string) => row.trim().split(/\s*=\s*/).map((s) => s.split(/\s+/).join(' ')).join(' = ');
+const normalise = (row: string) =>
+  row
+    .trim()
+    .split(/\s*=\s*/)
+    .map((s) => s.split(/\s+/).join(' '))
+    .join(' = ');
 
 export function readGold<T>(name: string): T[] {
   return JSON.parse(readFileSync(resolve(GOLD_DIR, name), 'utf8')) as T[];
@@ -79,7 +84,10 @@ export function scoreHeads(dir: string, gold: HeadGold[] = readGold<HeadGold>('h
     const { doc, zhHead } = build(dir, g.file);
     const head = (zh: string[], en: number[]) => `${zh.join(' / ') || '(### line)'} = ${en.map((e) => `e${e}`).join(' ') || '-'}`;
     const expected = head(g.headline.zh, g.headline.en);
-    const found = head(zhHead, doc.headlineEn.map((e) => e.e));
+    const found = head(
+      zhHead,
+      doc.headlineEn.map((e) => e.e),
+    );
     score.total++;
     if (expected === found) score.right++;
     else score.misses.push({ file: g.file, what: 'headline', expected, found });

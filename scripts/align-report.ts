@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { scoreHeads, scoreSentences, share, type Score } from './align-gold.ts';
-import { listDocumentFiles, loadDocument } from '../src/build/load.ts';
+import { listDocumentFiles, loadDocument } from '../src/node/load.ts';
 import { SourceError } from '../src/lib/errors.ts';
 
 const dir = resolve(process.env.CONTENT_DIR || 'content/documents');

@@ -1,4 +1,7 @@
 /**
+ * Longer than 250 lines because the part, the merge and the scheduler share the record of what was
+ * built (.parts/assembled.json); each step is one function below.
+ *
  * Builds a large archive in parts, one year each, side by side on every core of this machine or as
  * separate jobs on separate machines, then merges them into one static site.
  *
@@ -28,7 +31,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeServiceWorker } from '../src/integrations/offline.ts';
 import { inRange, parseRange } from '../src/lib/archive/range.ts';
-import { listDocumentFiles, scanDates } from '../src/build/load.ts';
+import { listDocumentFiles, scanDates } from '../src/node/load.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
@@ -50,7 +53,9 @@ const JOBS = Math.max(1, Number(values.jobs) || availableParallelism());
 // Astro writes a build's server chunks below its outDir only when that lies inside the project,
 // else into the project's shared .astro/ folder, where builds side by side would overwrite each other.
 if (!PARTS.startsWith(ROOT + sep)) {
-  console.error(`[parts] PARTS_DIR=${PARTS} lies outside the project (${ROOT}): parts built side by side need their own folders inside it. Use a folder inside the project, such as the default .parts.`);
+  console.error(
+    `[parts] PARTS_DIR=${PARTS} lies outside the project (${ROOT}): parts built side by side need their own folders inside it. Use a folder inside the project, such as the default .parts.`,
+  );
   process.exit(2);
 }
 const log = (message: string) => console.log(`[parts] ${message}`);
@@ -140,16 +145,20 @@ async function buildPart(year: string, files: string[], shared: string, refused:
   }
   const t = performance.now();
   rmSync(stamp, { force: true });
-  const ok = await astroBuild(join(dir, 'dist'), {
-    PART: year,
-    // The loader keeps what lies in this year and in the archive's FROM/TO (FROM_ALL, TO_ALL).
-    FROM: year,
-    TO: year,
-    FROM_ALL: process.env.FROM ?? '',
-    TO_ALL: process.env.TO ?? '',
-    ARCHIVE_DATES: join(PARTS, 'dates.json'),
-    ASTRO_CACHE_DIR: join(dir, 'cache'),
-  }, join(dir, 'build.log'));
+  const ok = await astroBuild(
+    join(dir, 'dist'),
+    {
+      PART: year,
+      // The loader keeps what lies in this year and in the archive's FROM/TO (FROM_ALL, TO_ALL).
+      FROM: year,
+      TO: year,
+      FROM_ALL: process.env.FROM ?? '',
+      TO_ALL: process.env.TO ?? '',
+      ARCHIVE_DATES: join(PARTS, 'dates.json'),
+      ASTRO_CACHE_DIR: join(dir, 'cache'),
+    },
+    join(dir, 'build.log'),
+  );
   if (!ok) {
     console.error(`[parts] ${year}: the build failed (${relative(ROOT, join(dir, 'build.log'))}):\n${tail(join(dir, 'build.log'))}`);
     return false;
@@ -163,9 +172,11 @@ async function buildPart(year: string, files: string[], shared: string, refused:
 async function pool<T>(items: T[], jobs: number, task: (item: T) => Promise<boolean>): Promise<boolean> {
   const queue = [...items];
   let ok = true;
-  await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) ok = (await task(item)) && ok;
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(jobs, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) ok = (await task(item)) && ok;
+    }),
+  );
   return ok;
 }
 
@@ -216,7 +227,10 @@ function siteGroups(mergeDir: string, searchDir: string, years: string[], last: 
     const dist = join(PARTS, year, 'dist');
     const stamp = `${readFileSync(join(PARTS, year, 'input.sha1'), 'utf8')}|${statSync(join(dist, 'part-data', 'summary.json')).mtimeMs}`;
     const kept = last?.groups[year];
-    groups.push([year, kept?.stamp === stamp ? kept : { stamp, files: scan(dist, (rel) => rel.startsWith('_astro/') || PAGE_DIR.test(rel) || TEXT_DIR.test(rel)) }]);
+    groups.push([
+      year,
+      kept?.stamp === stamp ? kept : { stamp, files: scan(dist, (rel) => rel.startsWith('_astro/') || PAGE_DIR.test(rel) || TEXT_DIR.test(rel)) },
+    ]);
   }
   return groups;
 }
@@ -269,7 +283,9 @@ async function assemble(mergeDir: string, searchDir: string, years: string[]): P
     { hashCache: join(PARTS, 'hashes.json'), files: new Map([...wanted].map(([rel, [, sig]]) => [rel, sig])) },
   );
   writeFileSync(recordFile, JSON.stringify({ out: OUT, groups: Object.fromEntries(groups) } satisfies Assembly));
-  log(`assembled ${relative(ROOT, OUT) || '.'} from the merge and ${years.length} parts: ${wanted.size} files, ${changed} new or changed, ${removed} removed, in ${seconds(t)}`);
+  log(
+    `assembled ${relative(ROOT, OUT) || '.'} from the merge and ${years.length} parts: ${wanted.size} files, ${changed} new or changed, ${removed} removed, in ${seconds(t)}`,
+  );
 }
 
 /** Runs a command; its output goes to `logFile`. */
@@ -290,14 +306,18 @@ async function merge(): Promise<boolean> {
   const searchDir = join(PARTS, '_search');
   // The pages and the search index side by side: neither needs the other.
   const [pages, search] = await Promise.all([
-    astroBuild(join(dir, 'dist'), { PART: 'merge', MERGE_PARTS: PARTS, ASTRO_CACHE_DIR: join(dir, 'cache') }, join(dir, 'build.log')).then((ok) => (log(`merge built in ${seconds(t)}`), ok)),
+    astroBuild(join(dir, 'dist'), { PART: 'merge', MERGE_PARTS: PARTS, ASTRO_CACHE_DIR: join(dir, 'cache') }, join(dir, 'build.log')).then(
+      (ok) => (log(`merge built in ${seconds(t)}`), ok),
+    ),
     run([process.execPath, join(ROOT, 'scripts/pack-search.ts'), PARTS, searchDir], join(searchDir, 'pack.log')),
   ]);
   if (!pages) console.error(`[parts] the merge failed (${relative(ROOT, join(dir, 'build.log'))}):\n${tail(join(dir, 'build.log'))}`);
   if (!search) console.error(`[parts] packing the search index failed (${relative(ROOT, join(searchDir, 'pack.log'))}):\n${tail(join(searchDir, 'pack.log'))}`);
   if (!pages || !search) return false;
   log(tail(join(searchDir, 'pack.log')).replace(/^\[parts\] /, ''));
-  const years = readdirSync(PARTS).filter((y) => /^\d{4}$/.test(y) && existsSync(join(PARTS, y, 'dist', 'part-data', 'summary.json'))).sort();
+  const years = readdirSync(PARTS)
+    .filter((y) => /^\d{4}$/.test(y) && existsSync(join(PARTS, y, 'dist', 'part-data', 'summary.json')))
+    .sort();
   await assemble(join(dir, 'dist'), searchDir, years);
   return true;
 }
@@ -317,7 +337,9 @@ if (!values.merge) {
   if (!chosenYears.length && existsSync(PARTS)) {
     for (const y of readdirSync(PARTS)) if (/^\d{4}$/.test(y) && !parts.has(y)) rmSync(join(PARTS, y), { recursive: true, force: true });
   }
-  log(`${chosen.length} part(s) of ${[...parts.values()].reduce((n, f) => n + f.length, 0)} files in ${relative(ROOT, CONTENT) || '.'}, ${Math.min(JOBS, chosen.length)} at a time`);
+  log(
+    `${chosen.length} part(s) of ${[...parts.values()].reduce((n, f) => n + f.length, 0)} files in ${relative(ROOT, CONTENT) || '.'}, ${Math.min(JOBS, chosen.length)} at a time`,
+  );
   const shared = sharedDigest();
   // Each part links its first and last article to the neighbouring days of other years.
   mkdirSync(PARTS, { recursive: true });

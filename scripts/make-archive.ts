@@ -87,7 +87,12 @@ function template(source: Source): Template {
   zh.lastIndex = head.exec(text)?.index ?? text.length;
   const zhMatch = zh.exec(text);
   if (!en && !zhMatch) throw new Error(`${source.name}: no "Date:" line and no date under the ### headline; cannot give it a new date.`);
-  const title = Array.from(parsed.zh.headline[0] ?? '').slice(0, 20).join('').replace(UNSAFE, '').trim().replace(/^\.+|[. ]+$/g, '');
+  const title = Array.from(parsed.zh.headline[0] ?? '')
+    .slice(0, 20)
+    .join('')
+    .replace(UNSAFE, '')
+    .trim()
+    .replace(/^\.+|[. ]+$/g, '');
   return {
     source,
     slug: documentSlug(source.name, parsed.en.title),
@@ -108,7 +113,7 @@ function redate(t: Template, date: string): string {
 /** Articles per day, 2–12 (a realistic day of a paper), summing to exactly `count`. */
 function dayCounts(count: number, rnd: () => number): number[] {
   const days: number[] = [];
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     let k = Math.min(left, 2 + Math.floor(rnd() * 11));
     if (left - k === 1) k += k < 12 ? 1 : -1; // never leave a lone article for the last day
     days.push(k);
@@ -179,7 +184,8 @@ export function readSources(dir: string): Source[] {
 /** Writes the files under `out`, wiping it first only if this tool made it (its marker is there). */
 export function writeArchive(out: string, files: ArchiveFile[], note = ''): void {
   if (existsSync(out) && readdirSync(out).length) {
-    if (!existsSync(join(out, MARKER))) throw new Error(`${out} is not empty and was not made by make-archive (no ${MARKER} file): refusing to wipe it. Choose another --out.`);
+    if (!existsSync(join(out, MARKER)))
+      throw new Error(`${out} is not empty and was not made by make-archive (no ${MARKER} file): refusing to wipe it. Choose another --out.`);
     rmSync(out, { recursive: true, force: true });
   }
   mkdirSync(out, { recursive: true });
@@ -223,5 +229,7 @@ if (import.meta.main) {
   }
   const days = new Set(files.map((f) => f.path.replace(/^.*\//, '').slice(0, 10)));
   const sorted = [...days].sort();
-  console.log(`${files.length} documents on ${days.size} days (${sorted[0] ?? '–'} … ${sorted.at(-1) ?? '–'}) in ${out}, ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `${files.length} documents on ${days.size} days (${sorted[0] ?? '–'} … ${sorted.at(-1) ?? '–'}) in ${out}, ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 }

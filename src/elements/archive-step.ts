@@ -16,38 +16,52 @@ export class ArchiveStep extends HTMLElement {
     const { signal } = this.#abort;
     // Bubbling on window: the reader's own arrow handling (sentences, search results) runs first and
     // calls preventDefault when it takes the key.
-    window.addEventListener('keydown', (e) => {
-      const target = e.target instanceof Element ? e.target : null;
-      const step = stepForKey({
-        key: e.key,
-        altKey: e.altKey,
-        ctrlKey: e.ctrlKey,
-        metaKey: e.metaKey,
-        shiftKey: e.shiftKey,
-        defaultPrevented: e.defaultPrevented,
-        targetTag: target?.tagName ?? '',
-        // Fields, widgets with arrow keys of their own, the reader's rows, bar and dialogs, and a
-        // text selection (arrows may be extending it) keep the keys.
-        targetOwnsArrows:
-          !!target?.closest('[contenteditable=""],[contenteditable="true"],[role="listbox"],[role="menu"],[role="slider"],site-search,[popover]:popover-open,.rows,.passage-bar,dialog') ||
-          !!document.querySelector('dialog[open]') ||
-          String(getSelection() ?? '') !== '',
-      });
-      if (step && this.#go(step, true)) e.preventDefault();
-    }, { signal });
-    window.addEventListener('touchstart', (e) => {
-      const t = e.touches[0];
-      this.#touch = e.touches.length === 1 && t ? { x: t.clientX, y: t.clientY, t: e.timeStamp } : null;
-    }, { signal, passive: true });
-    window.addEventListener('touchend', (e) => {
-      const start = this.#touch;
-      const t = e.changedTouches[0];
-      this.#touch = null;
-      // Not while selecting text, nor on a zoomed page, where a swipe pans.
-      if (!start || !t || String(getSelection() ?? '') || (window.visualViewport?.scale ?? 1) > 1.01) return;
-      const step = stepForSwipe(t.clientX - start.x, t.clientY - start.y, e.timeStamp - start.t);
-      if (step) this.#go(step, false);
-    }, { signal, passive: true });
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        const target = e.target instanceof Element ? e.target : null;
+        const step = stepForKey({
+          key: e.key,
+          altKey: e.altKey,
+          ctrlKey: e.ctrlKey,
+          metaKey: e.metaKey,
+          shiftKey: e.shiftKey,
+          defaultPrevented: e.defaultPrevented,
+          targetTag: target?.tagName ?? '',
+          // Fields, widgets with arrow keys of their own, the reader's rows, bar and dialogs, and a
+          // text selection (arrows may be extending it) keep the keys.
+          targetOwnsArrows:
+            !!target?.closest(
+              '[contenteditable=""],[contenteditable="true"],[role="listbox"],[role="menu"],[role="slider"],site-search,[popover]:popover-open,.rows,.passage-bar,dialog',
+            ) ||
+            !!document.querySelector('dialog[open]') ||
+            String(getSelection() ?? '') !== '',
+        });
+        if (step && this.#go(step, true)) e.preventDefault();
+      },
+      { signal },
+    );
+    window.addEventListener(
+      'touchstart',
+      (e) => {
+        const t = e.touches[0];
+        this.#touch = e.touches.length === 1 && t ? { x: t.clientX, y: t.clientY, t: e.timeStamp } : null;
+      },
+      { signal, passive: true },
+    );
+    window.addEventListener(
+      'touchend',
+      (e) => {
+        const start = this.#touch;
+        const t = e.changedTouches[0];
+        this.#touch = null;
+        // Not while selecting text, nor on a zoomed page, where a swipe pans.
+        if (!start || !t || String(getSelection() ?? '') || (window.visualViewport?.scale ?? 1) > 1.01) return;
+        const step = stepForSwipe(t.clientX - start.x, t.clientY - start.y, e.timeStamp - start.t);
+        if (step) this.#go(step, false);
+      },
+      { signal, passive: true },
+    );
   }
 
   disconnectedCallback() {

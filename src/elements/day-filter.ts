@@ -9,14 +9,18 @@ export class DayFilter extends HTMLElement {
   connectedCallback() {
     this.#abort = new AbortController();
     const { signal } = this.#abort;
-    this.addEventListener('click', (e) => {
-      const chip = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[data-page]') : null;
-      if (!chip) return;
-      e.preventDefault();
-      const page = chip.dataset.page ?? '';
-      history.replaceState(history.state, '', page ? `#page-${page}` : location.pathname + location.search);
-      this.#show(page);
-    }, { signal });
+    this.addEventListener(
+      'click',
+      (e) => {
+        const chip = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[data-page]') : null;
+        if (!chip) return;
+        e.preventDefault();
+        const page = chip.dataset.page ?? '';
+        history.replaceState(history.state, '', page ? `#page-${page}` : location.pathname + location.search);
+        this.#show(page);
+      },
+      { signal },
+    );
     window.addEventListener('hashchange', () => this.#fromHash(), { signal });
     this.#fromHash();
   }

@@ -27,10 +27,14 @@ export class OfflineSave extends HTMLElement {
     const { signal } = this.#abort;
     navigator.serviceWorker.addEventListener('message', (e) => this.#onMessage(e.data as Message | null), { signal });
     this.querySelector('[data-act="save"]')?.addEventListener('click', () => void this.#save(), { signal });
-    this.addEventListener('click', (e) => {
-      const remove = e.target instanceof Element ? e.target.closest<HTMLButtonElement>('button[data-remove]') : null;
-      if (remove) void this.#post({ type: 'duizhao:unsave', name: remove.dataset.remove });
-    }, { signal });
+    this.addEventListener(
+      'click',
+      (e) => {
+        const remove = e.target instanceof Element ? e.target.closest<HTMLButtonElement>('button[data-remove]') : null;
+        if (remove) void this.#post({ type: 'duizhao:unsave', name: remove.dataset.remove });
+      },
+      { signal },
+    );
     void this.#load();
     void this.#post({ type: 'duizhao:status?' });
   }
@@ -67,7 +71,9 @@ export class OfflineSave extends HTMLElement {
         this.#choices.set(m.name, { ...m, urls: [...m.urls, ...manifest.assets.urls], bytes: m.bytes + manifest.assets.bytes, label, complete: false });
       }
       select.replaceChildren(
-        ...[...this.#choices.values()].map((c) => new Option(`${c.label[0]!.toUpperCase()}${c.label.slice(1)} — ${articles(c.articles)}, ${MB(c.bytes)}`, c.name)),
+        ...[...this.#choices.values()].map(
+          (c) => new Option(`${c.label[0]!.toUpperCase()}${c.label.slice(1)} — ${articles(c.articles)}, ${MB(c.bytes)}`, c.name),
+        ),
       );
       if (this.dataset.month && this.#choices.has(this.dataset.month)) select.value = this.dataset.month;
     } catch {
@@ -109,7 +115,9 @@ export class OfflineSave extends HTMLElement {
       ...collections.map((c) => {
         const li = document.createElement('li');
         li.dataset.name = c.name;
-        li.append(`${c.label[0]!.toUpperCase()}${c.label.slice(1)} — ${articles(c.articles)}, ${MB(c.bytes)}${c.complete ? '' : ' (incomplete: Save again to finish)'} `);
+        li.append(
+          `${c.label[0]!.toUpperCase()}${c.label.slice(1)} — ${articles(c.articles)}, ${MB(c.bytes)}${c.complete ? '' : ' (incomplete: Save again to finish)'} `,
+        );
         const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Remove' });
         remove.dataset.remove = c.name;
         remove.setAttribute('aria-label', `Remove ${c.label} from this device`);

@@ -21,7 +21,12 @@ const today = () => {
 /** The citation of a passage of the page (none: the whole article). */
 export function citation(host: ReaderPassages, ranges: AnchorRange[]): string {
   const cite = JSON.parse(host.dataset.cite ?? '{}') as CiteData;
-  return chicagoCitation({ ...cite, passage: ranges.length ? passageLabel({ ranges }) : '', url: pageUrl(ranges.length ? host.fragment(ranges) : ''), accessed: today() });
+  return chicagoCitation({
+    ...cite,
+    passage: ranges.length ? passageLabel({ ranges }) : '',
+    url: pageUrl(ranges.length ? host.fragment(ranges) : ''),
+    accessed: today(),
+  });
 }
 
 export class PassageBar extends HTMLElement {

@@ -36,7 +36,9 @@ export class ReaderPrint extends HTMLElement {
     const cite = this.querySelector<HTMLElement>('.print-cite');
     if (cite) cite.textContent = citation(host, ranges);
     const data = JSON.parse(host.dataset.cite ?? '{}') as CiteData;
-    this.#pageFooter(`《人民日报》 People’s Daily, ${data.date}, page ${data.page}${ranges.length ? `, ${passageLabel({ ranges })}` : ''} · ${pageUrl(ranges.length ? host.fragment(ranges) : '')}`);
+    this.#pageFooter(
+      `《人民日报》 People’s Daily, ${data.date}, page ${data.page}${ranges.length ? `, ${passageLabel({ ranges })}` : ''} · ${pageUrl(ranges.length ? host.fragment(ranges) : '')}`,
+    );
     for (const row of host.querySelectorAll<HTMLElement>(SELECT.row)) row.classList.toggle(STATE.printMaySplit, (row.textContent ?? '').length > MAY_SPLIT);
     this.#notes(host, passageOnly);
   }
@@ -56,7 +58,9 @@ export class ReaderPrint extends HTMLElement {
   #notes(host: ReaderPassages, passageOnly: boolean) {
     const list = this.querySelector<HTMLOListElement>('.print-notes ol');
     if (!list) return;
-    const marks = [...host.querySelectorAll<HTMLElement>(SELECT.termZh)].filter((m) => m.closest(SELECT.scope) && (!passageOnly || m.closest(`${SELECT.row}.${STATE.inPassage}`)));
+    const marks = [...host.querySelectorAll<HTMLElement>(SELECT.termZh)].filter(
+      (m) => m.closest(SELECT.scope) && (!passageOnly || m.closest(`${SELECT.row}.${STATE.inPassage}`)),
+    );
     const numbers = numberFootnotes(marks.map((m) => m.dataset[DATA.term]!));
     for (const ref of host.querySelectorAll<HTMLElement>(SELECT.footnoteRef)) delete ref.dataset[DATA.fn];
     const numbered = new Set<string>();

@@ -22,7 +22,9 @@ export function readFilter(get: (name: string) => string | null | undefined): Se
 /** The form's filter fields, by name. */
 export function filterFields(form: HTMLFormElement | null): (HTMLInputElement | HTMLSelectElement)[] {
   if (!form) return [];
-  return FILTER_FIELDS.map((name) => form.elements.namedItem(name)).filter((f): f is HTMLInputElement | HTMLSelectElement => f instanceof HTMLInputElement || f instanceof HTMLSelectElement);
+  return FILTER_FIELDS.map((name) => form.elements.namedItem(name)).filter(
+    (f): f is HTMLInputElement | HTMLSelectElement => f instanceof HTMLInputElement || f instanceof HTMLSelectElement,
+  );
 }
 
 /** Sets the URL's query and filter parameters, leaving out empty ones. */
@@ -38,6 +40,15 @@ export function writeParams(url: URL, query: string, filter: SearchFilter): void
 /** `1958–1960, page 1`, for the status line; empty without a filter. */
 export function describeFilter(filter: SearchFilter): string {
   const { from, to, page } = filter;
-  const years = from !== undefined && to !== undefined ? (from === to ? `${from}` : `${from}–${to}`) : from !== undefined ? `from ${from}` : to !== undefined ? `until ${to}` : '';
+  const years =
+    from !== undefined && to !== undefined
+      ? from === to
+        ? `${from}`
+        : `${from}–${to}`
+      : from !== undefined
+        ? `from ${from}`
+        : to !== undefined
+          ? `until ${to}`
+          : '';
   return [years, page !== undefined ? `page ${page}` : ''].filter(Boolean).join(', ');
 }

@@ -51,7 +51,11 @@ export function statusText(results: SearchResults, yearOf: (doc: number) => numb
   return `${rows} ${rows === 1 ? 'row' : 'rows'} in ${docs.length} ${docs.length === 1 ? 'document' : 'documents'}${within ? ` (${within})` : ''}`;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
   e.append(...children);
@@ -128,7 +132,10 @@ export function documentGroup(doc: ShownDoc, links: Links, options: { max: numbe
   // Rows past those shown were not all loaded: counted as found, confirmed on the document's page.
   const more = body.length - rows.length + doc.rest;
   const next = body[rows.length]?.record.anchor ?? '';
-  if (more > 0) group.append(el('a', { class: 'sr-more', href: links.row(info.path, next), tabindex: '-1' }, `${more} more ${more === 1 ? 'row' : 'rows'} in this document`));
+  if (more > 0)
+    group.append(
+      el('a', { class: 'sr-more', href: links.row(info.path, next), tabindex: '-1' }, `${more} more ${more === 1 ? 'row' : 'rows'} in this document`),
+    );
   return group;
 }
 

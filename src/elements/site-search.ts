@@ -1,4 +1,7 @@
 /**
+ * Longer than 250 lines because it is one bundle with one state (query, filters, loaded chunks);
+ * rendering and filters are in search-render.ts and search-filter.ts.
+ *
  * <site-search>: the search box in the header (`data-mode="box"`: results in a panel while
  * typing) and the /search/ page (`data-mode="page"`: results in the page; the query and the
  * filters in the URL). The markup is a plain GET form to /search/, which works without JavaScript.
@@ -162,7 +165,8 @@ export class SiteSearch extends HTMLElement {
       list.replaceChildren();
       this.#panel!.querySelector('.sr-status')?.remove();
       this.#panel!.querySelector('.sr-footer')?.remove();
-      if (this.#page) this.#setStatus(results ? 'Type a word, a Chinese term or pinyin.' : 'Type a word, a Chinese term or pinyin: 铝, aluminum, tuyangbingju.');
+      if (this.#page)
+        this.#setStatus(results ? 'Type a word, a Chinese term or pinyin.' : 'Type a word, a Chinese term or pinyin: 铝, aluminum, tuyangbingju.');
       else this.#close();
       return;
     }
@@ -191,7 +195,8 @@ export class SiteSearch extends HTMLElement {
       more.addEventListener('click', () => void this.#more(seq, more));
       footer.append(more);
     }
-    if (!this.#page && (results.rows || !results.complete)) footer.append(link('All results and filters on the search page →', searchPageUrl(this.#dirs.root, results.query.text), 'sr-all'));
+    if (!this.#page && (results.rows || !results.complete))
+      footer.append(link('All results and filters on the search page →', searchPageUrl(this.#dirs.root, results.query.text), 'sr-all'));
     if (footer.childNodes.length) this.#panel!.append(footer);
   }
 

@@ -14,7 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { bundleScript } from '../build/bundle.ts';
+import { bundleScript } from '../node/bundle.ts';
 import { buildMode } from '../data/build-mode.ts';
 import { takeEmitted } from '../data/emit.ts';
 import { listFiles, makePortable } from './portable.ts';
@@ -104,7 +104,8 @@ export interface ServiceWorkerOptions {
 
 /** Writes `sw.js` for the built site in `out` (also used by the tests to "rebuild" a copy). */
 export async function writeServiceWorker(out: string, budget = DEFAULT_BUDGET, logger: Logger = console, options: ServiceWorkerOptions = {}): Promise<void> {
-  const before: HashCache = options.hashCache && existsSync(options.hashCache) ? (JSON.parse(readFileSync(options.hashCache, 'utf8')) as HashCache) : { files: {} };
+  const before: HashCache =
+    options.hashCache && existsSync(options.hashCache) ? (JSON.parse(readFileSync(options.hashCache, 'utf8')) as HashCache) : { files: {} };
   const after: HashCache = { files: {} };
   // One file at a time, keeping only its size and hash: a large archive has 100,000s of files, more
   // than can be open at once or held in memory.

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { bundleScript } from '../build/bundle.ts';
+import { bundleScript } from '../node/bundle.ts';
 import { assertNoPlaceholder, rewriteCss, rewriteHtml, rewriteScriptRoot, ROOT_PLACEHOLDER, rootScript } from './portable-urls.ts';
 
 const MODULE_SCRIPT = /<script\b(?=[^>]*\btype=["']module["'])([^>]*)>([\s\S]*?)<\/script>/g;

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { loadDocument, listDocumentFiles, placeDocument, readDocumentText, readOverride, scanDates, type LoadedDocument } from '../build/load.ts';
+import { loadDocument, listDocumentFiles, placeDocument, readDocumentText, readOverride, scanDates, type LoadedDocument } from '../node/load.ts';
 import type { StoredDocument } from '../schemas/document.ts';
 import { SourceError } from '../lib/errors.ts';
 import { recordRefusals } from '../data/refusals.ts';
@@ -22,7 +22,7 @@ import { documentSchema } from '../schemas/document.ts';
  */
 function parserDigest(): string {
   const hash = createHash('sha1');
-  for (const dir of [resolve('src/lib'), resolve('src/build')]) {
+  for (const dir of [resolve('src/lib'), resolve('src/node')]) {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
       const abs = resolve(dir, f);
@@ -42,8 +42,6 @@ function buildRange(): DateRange[] {
   }
 }
 
-
-
 export function documentsLoader(options: { dir: string }): Loader {
   return {
     name: 'duizhao-documents',
@@ -52,7 +50,10 @@ export function documentsLoader(options: { dir: string }): Loader {
       const { store, logger, parseData, generateDigest, watcher } = context;
       const dir = resolve(options.dir);
       if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-        throw new AstroError(`The documents folder ${dir} does not exist.`, 'Create content/documents/ with the archive files, or point CONTENT_DIR at a folder of them (CONTENT_DIR=../archive npm run build).');
+        throw new AstroError(
+          `The documents folder ${dir} does not exist.`,
+          'Create content/documents/ with the archive files, or point CONTENT_DIR at a folder of them (CONTENT_DIR=../archive npm run build).',
+        );
       }
       const parser = parserDigest();
       const ranges = buildRange();
@@ -72,7 +73,8 @@ export function documentsLoader(options: { dir: string }): Loader {
         let outside = 0;
         // What the store holds from the last build, by file: an unchanged file is not parsed again.
         const stored = new Map<string, { id: string; digest: string; data: StoredDocument }>();
-        for (const entry of store.values()) stored.set((entry.data as StoredDocument).file, { id: entry.id, digest: String(entry.digest), data: entry.data as StoredDocument });
+        for (const entry of store.values())
+          stored.set((entry.data as StoredDocument).file, { id: entry.id, digest: String(entry.digest), data: entry.data as StoredDocument });
         for (const file of files) {
           const abs = resolve(dir, file);
           const seenDate = dates.get(file);
@@ -83,7 +85,11 @@ export function documentsLoader(options: { dir: string }): Loader {
           let loaded: LoadedDocument;
           try {
             const kept = stored.get(file);
-            if (kept && within(kept.data.date) && kept.digest === generateDigest(`${parser}\n${readDocumentText(dir, file)}\n${readOverride(dir, file) ?? ''}`)) {
+            if (
+              kept &&
+              within(kept.data.date) &&
+              kept.digest === generateDigest(`${parser}\n${readDocumentText(dir, file)}\n${readOverride(dir, file) ?? ''}`)
+            ) {
               // It still gets the URL a full read would give it, or it is read again.
               const place = placeDocument(file, kept.data, paths, false);
               if (place.path === kept.data.path) {
@@ -122,10 +128,14 @@ export function documentsLoader(options: { dir: string }): Loader {
           const where = `${relative(process.cwd(), dir) || '.'}`;
           if (strict && !watcher) {
             // Only our message: an exception would add Astro's own guesses and a stack trace.
-            logger.error(`STRICT=1: ${errors.length} file(s) in ${where} refused, so the build stops:\n\n${text}\n\nThe format is described in README.md ("Content format").`);
+            logger.error(
+              `STRICT=1: ${errors.length} file(s) in ${where} refused, so the build stops:\n\n${text}\n\nThe format is described in README.md ("Content format").`,
+            );
             process.exit(1);
           }
-          logger.warn(`${errors.length} file(s) in ${where} refused and left out of the site (listed on /status/; STRICT=1 stops the build instead):\n\n${text}`);
+          logger.warn(
+            `${errors.length} file(s) in ${where} refused and left out of the site (listed on /status/; STRICT=1 stops the build instead):\n\n${text}`,
+          );
         }
         if (collisions.length) {
           logger.warn(

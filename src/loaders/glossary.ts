@@ -9,9 +9,9 @@ import { relative, resolve } from 'node:path';
 import { AstroError } from 'astro/errors';
 import type { Loader } from 'astro/loaders';
 import { SourceError } from '../lib/errors.ts';
-import { pinyinLine, toneless } from '../build/pinyin/reading.ts';
-import { readYaml } from '../build/yaml-source.ts';
-import { sanitizeNoteHtml } from '../build/glossary-note.ts';
+import { pinyinLine, toneless } from '../node/pinyin/reading.ts';
+import { readYaml } from '../node/yaml-source.ts';
+import { sanitizeNoteHtml } from '../node/glossary-note.ts';
 import { glossaryEntrySchema, storedGlossarySchema } from '../schemas/glossary.ts';
 
 const FIELD_HINTS: Record<string, string> = {
@@ -31,7 +31,11 @@ export function glossaryLoader(options: { dir: string }): Loader {
     load: async ({ store, logger, parseData, generateDigest, renderMarkdown, watcher }) => {
       const dir = resolve(options.dir);
       const loadAll = async () => {
-        const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort() : [];
+        const files = existsSync(dir)
+          ? readdirSync(dir)
+              .filter((f) => /\.ya?ml$/i.test(f))
+              .sort()
+          : [];
         const errors: SourceError[] = [];
         const seen = new Map<string, string>();
         for (const file of files) {
@@ -39,7 +43,12 @@ export function glossaryLoader(options: { dir: string }): Loader {
           const source = readFileSync(resolve(dir, file), 'utf8');
           try {
             if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-              throw new SourceError(file, 1, `the file name "${file}" is not a usable URL slug.`, 'Name the file after the toneless pinyin of the term, lower case, e.g. `tuyangbingju.yaml`.');
+              throw new SourceError(
+                file,
+                1,
+                `the file name "${file}" is not a usable URL slug.`,
+                'Name the file after the toneless pinyin of the term, lower case, e.g. `tuyangbingju.yaml`.',
+              );
             }
             const yaml = readYaml(source, file);
             const parsed = glossaryEntrySchema.safeParse(yaml.data ?? {});
@@ -56,7 +65,13 @@ export function glossaryLoader(options: { dir: string }): Loader {
             }
             const entry = parsed.data;
             const other = seen.get(entry.term);
-            if (other) throw new SourceError(file, yaml.lineOf(['term']), `the term ${entry.term} already has an entry (${other}).`, 'Keep one file per term; merge the two entries.');
+            if (other)
+              throw new SourceError(
+                file,
+                yaml.lineOf(['term']),
+                `the term ${entry.term} already has an entry (${other}).`,
+                'Keep one file per term; merge the two entries.',
+              );
             seen.set(entry.term, file);
             const digest = generateDigest(source);
             if (store.get(slug)?.digest === digest) continue;
@@ -82,7 +97,11 @@ export function glossaryLoader(options: { dir: string }): Loader {
         if (errors.length) {
           const text = errors.map((e) => e.format()).join('\n\n');
           if (watcher) logger.error(text);
-          else throw new AstroError(`${errors.length} glossary entr${errors.length === 1 ? 'y is' : 'ies are'} malformed:\n\n${text}`, 'Each message names the file, line and field. The format is in README.md, "Adding a glossary term".');
+          else
+            throw new AstroError(
+              `${errors.length} glossary entr${errors.length === 1 ? 'y is' : 'ies are'} malformed:\n\n${text}`,
+              'Each message names the file, line and field. The format is in README.md, "Adding a glossary term".',
+            );
         }
         logger.info(`${store.keys().length} glossary entries from ${relative(process.cwd(), dir) || '.'}`);
       };

@@ -17,7 +17,10 @@ export function partsLoader(options: { dir: string }): Loader {
       const dir = resolve(options.dir);
       const folders = partFolders(dir);
       if (!folders.length) {
-        throw new AstroError(`No built parts in ${dir}.`, 'Build the parts first: `npm run build:parts` (all of them), or `npm run build:part -- 1958` for each year, then `npm run build:merge`.');
+        throw new AstroError(
+          `No built parts in ${dir}.`,
+          'Build the parts first: `npm run build:parts` (all of them), or `npm run build:part -- 1958` for each year, then `npm run build:merge`.',
+        );
       }
       store.clear();
       logger.info(`merging ${folders.length} parts from ${dir}`);

@@ -79,7 +79,12 @@ const rehypeGlossary: Plugin<[GlossaryOptions], Root> = function (options) {
               parts.push(
                 h(
                   'a',
-                  { className: english ? [CLASS.term, CLASS.termEn] : [CLASS.term], href: options.hrefOf(term), [attr(DATA.term)]: term.id, ...(english ? {} : { [attr(DATA.reading)]: term.reading }) },
+                  {
+                    className: english ? [CLASS.term, CLASS.termEn] : [CLASS.term],
+                    href: options.hrefOf(term),
+                    [attr(DATA.term)]: term.id,
+                    ...(english ? {} : { [attr(DATA.reading)]: term.reading }),
+                  },
                   text.slice(m.start, m.end),
                 ),
               );

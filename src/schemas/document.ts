@@ -58,10 +58,12 @@ export const rowSchema = z
   .superRefine((row, ctx) => {
     // The sentences cut the paragraphs exactly: no character lost, none counted twice.
     const cuts = (parts: { text: string }[], lengths: number[][], side: string) => {
-      if (lengths.length !== parts.length) ctx.addIssue({ code: 'custom', message: `${side} sentences are for ${lengths.length} paragraphs, the row has ${parts.length}` });
+      if (lengths.length !== parts.length)
+        ctx.addIssue({ code: 'custom', message: `${side} sentences are for ${lengths.length} paragraphs, the row has ${parts.length}` });
       parts.forEach((p, k) => {
         const sum = (lengths[k] ?? []).reduce((a, b) => a + b, 0);
-        if (sum !== p.text.length) ctx.addIssue({ code: 'custom', message: `${side} paragraph ${k + 1}: sentences of ${sum} characters for a text of ${p.text.length}` });
+        if (sum !== p.text.length)
+          ctx.addIssue({ code: 'custom', message: `${side} paragraph ${k + 1}: sentences of ${sum} characters for a text of ${p.text.length}` });
       });
     };
     cuts(row.zh, row.sentences.zh, 'Chinese');

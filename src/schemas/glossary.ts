@@ -5,7 +5,6 @@
 import { z } from 'zod/v4';
 import { HAN } from '../lib/han.ts';
 
-
 export const glossaryEntrySchema = z.object({
   /** The term in hanzi, exactly as the documents write it (`土洋并举`, `县、区、乡、社`). */
   term: z.string().trim().min(1).regex(HAN, 'must contain Chinese characters'),

@@ -1,4 +1,7 @@
 /**
+ * Longer than 250 lines because a service worker is one script: install, activate, fetch and the
+ * messages of "save for offline" share its caches and must ship as one file.
+ *
  * The service worker (`sw.js`), bundled by offline.ts with the build's precache list. It saves the
  * site when it installs, then answers every request in its scope from that cache, so a reader who
  * opened one page can open every page with the network off.
@@ -59,7 +62,6 @@ const PARALLEL = 6;
 const HASH = 'X-Duizhao-Hash';
 const scope = sw.registration.scope;
 const SAVED_INDEX = new URL('__duizhao_saved__.json', scope).href;
-
 
 /** The cache key of a URL: no query or fragment, and `dir/index.html` is `dir/`. */
 function key(url: string): string {
@@ -245,7 +247,13 @@ sw.addEventListener('message', (event) => {
 /** Messages come from our pages, but a page can be stale or tampered with: check the shape. */
 function isCollection(c: unknown): c is SavedCollection {
   const x = c as SavedCollection | null;
-  return !!x && typeof x.name === 'string' && /^\d{4}(-\d{2})?$/.test(x.name) && Array.isArray(x.urls) && x.urls.every((u) => typeof u === 'string' && new URL(u, scope).href.startsWith(scope));
+  return (
+    !!x &&
+    typeof x.name === 'string' &&
+    /^\d{4}(-\d{2})?$/.test(x.name) &&
+    Array.isArray(x.urls) &&
+    x.urls.every((u) => typeof u === 'string' && new URL(u, scope).href.startsWith(scope))
+  );
 }
 
 sw.addEventListener('fetch', (event) => {

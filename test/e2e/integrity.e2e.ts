@@ -32,7 +32,10 @@ function sourceBodies(text: string): { zh: string; en: string } {
 async function pageBodies(page: Page): Promise<{ h1: string; zh: string; enHead: string; en: string }> {
   return page.evaluate(() => {
     const text = (sel: string) =>
-      [...document.querySelectorAll(sel)].filter((e) => !e.closest('.note')).map((e) => e.textContent ?? '').join('');
+      [...document.querySelectorAll(sel)]
+        .filter((e) => !e.closest('.note'))
+        .map((e) => e.textContent ?? '')
+        .join('');
     return {
       h1: text('.doc-head h1 .deck'),
       zh: text('.rows .cell.zh > p:not(.note)'),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, REPO_ROOT } from './support/build.ts';
-import { serveStatic, type StaticServer } from '../../src/build/serve.ts';
+import { serveStatic, type StaticServer } from '../../src/node/serve.ts';
 import { RESULTS_DIR } from './support/sites.ts';
 
 // The seed site built under a sub-path (BASE=/reader/): the box, the index files, result links and

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { listDocumentFiles, loadDocument } from '../../src/build/load.ts';
+import { listDocumentFiles, loadDocument } from '../../src/node/load.ts';
 import { isCI, PHONE, siteBuild, siteTest } from './support/fixtures.ts';
 import { load, screenshot } from './support/page.ts';
-import { searchAll } from '../../src/build/search-probe.ts';
+import { searchAll } from '../../src/node/search-probe.ts';
 
 // Search on the site built from the 200-article corpus. Expected rows are computed here from the
 // source files by plain text search, never taken from search output.
@@ -125,8 +125,14 @@ describe.skipIf(skip)('search on the corpus site', () => {
     const page = await openPage();
     await openSearch(page, site.url);
     const found = await searchIn(page, query);
-    expect(expected.filter((r) => !found.includes(r)), 'rows missed').toEqual([]);
-    expect(found.filter((r) => !expected.includes(r)), 'rows without the word').toEqual([]);
+    expect(
+      expected.filter((r) => !found.includes(r)),
+      'rows missed',
+    ).toEqual([]);
+    expect(
+      found.filter((r) => !expected.includes(r)),
+      'rows without the word',
+    ).toEqual([]);
   });
 
   test.for(PINYIN)('finds every row containing the characters of %s (%s)', async ([query, zh], { site, openPage }) => {
@@ -135,7 +141,10 @@ describe.skipIf(skip)('search on the corpus site', () => {
     const page = await openPage();
     await openSearch(page, site.url);
     const found = await searchIn(page, query);
-    expect(expected.filter((r) => !found.includes(r)), 'rows missed').toEqual([]);
+    expect(
+      expected.filter((r) => !found.includes(r)),
+      'rows missed',
+    ).toEqual([]);
   });
 
   test('a mixed query needs both languages in the row', async ({ site, openPage }) => {
@@ -249,7 +258,7 @@ describe.skipIf(skip)('search on the corpus site', () => {
     const groups = page.locator('site-search .sr-doc');
     expect(await groups.count()).toBe(6);
     const more = page.locator('site-search .sr-more-results');
-    for (let shown = 6; (await more.count()) > 0; ) {
+    for (let shown = 6; (await more.count()) > 0;) {
       await more.click();
       await expect.poll(() => groups.count()).toBeGreaterThan(shown);
       shown = await groups.count();
@@ -267,7 +276,11 @@ describe.skipIf(skip)('search on the corpus site', () => {
       const d = docs.find((x) => x.path === path)!;
       return d.date >= '1949' && d.date < '1955' && d.page === 1;
     };
-    const expectedDocs = new Set(truth(hasZh('毛主席')).map((r) => r.split('#')[0]!).filter(inFilter));
+    const expectedDocs = new Set(
+      truth(hasZh('毛主席'))
+        .map((r) => r.split('#')[0]!)
+        .filter(inFilter),
+    );
     expect(expectedDocs.size).toBeGreaterThan(1);
     const page = await openPage();
     await load(page, site.at('search/?q=%E6%AF%9B%E4%B8%BB%E5%B8%AD&from=1949&to=1954&page=1'));

@@ -18,21 +18,24 @@ import {
 } from '../../src/lib/archive/index.ts';
 import { planPrecache } from '../../src/lib/offline/plan.ts';
 
-const ref = (date: string, page: number, slug: string, zh = '标题', title = 'Title'): ArticleRef => ({ path: `${date}/p${page}/${slug}/`, date, page, headlineZh: [zh], title });
+const ref = (date: string, page: number, slug: string, zh = '标题', title = 'Title'): ArticleRef => ({
+  path: `${date}/p${page}/${slug}/`,
+  date,
+  page,
+  headlineZh: [zh],
+  title,
+});
 
-const docs = [
-  ref('1958-09-25', 2, 'b'),
-  ref('1958-09-25', 1, 'z'),
-  ref('1958-09-25', 1, 'a'),
-  ref('1958-10-01', 1, 'c'),
-  ref('1960-01-02', 4, 'd'),
-];
+const docs = [ref('1958-09-25', 2, 'b'), ref('1958-09-25', 1, 'z'), ref('1958-09-25', 1, 'a'), ref('1958-10-01', 1, 'c'), ref('1960-01-02', 4, 'd')];
 
 describe('the archive by date', () => {
   const archive = buildArchive(docs);
 
   it('counts articles per year, ascending', () => {
-    expect(archive.years.map((y) => [y.year, y.count])).toEqual([['1958', 4], ['1960', 1]]);
+    expect(archive.years.map((y) => [y.year, y.count])).toEqual([
+      ['1958', 4],
+      ['1960', 1],
+    ]);
   });
 
   it('gives every year twelve months, with the days that have articles and their counts', () => {
@@ -49,7 +52,10 @@ describe('the archive by date', () => {
   });
 
   it('groups a day by page (版), pages ascending', () => {
-    expect(pagesOf(archive.day('1958-09-25')).map((p) => [p.page, p.articles.length])).toEqual([[1, 2], [2, 1]]);
+    expect(pagesOf(archive.day('1958-09-25')).map((p) => [p.page, p.articles.length])).toEqual([
+      [1, 2],
+      [2, 1],
+    ]);
   });
 
   it('steps to the neighbouring days with articles, across months and years', () => {
@@ -100,7 +106,10 @@ describe('the FROM / TO range of a build', () => {
 });
 
 describe('the year page headline filter', () => {
-  const rows = headlineRows([ref('1958-09-25', 1, 'a', '发展铜铝工业', 'Develop the Copper and Aluminum Industries'), ref('1958-10-01', 2, 'b', '钢铁元帅升帐', 'Steel Takes Command')]);
+  const rows = headlineRows([
+    ref('1958-09-25', 1, 'a', '发展铜铝工业', 'Develop the Copper and Aluminum Industries'),
+    ref('1958-10-01', 2, 'b', '钢铁元帅升帐', 'Steel Takes Command'),
+  ]);
 
   it('finds Chinese words in the headline and English words in the title, ignoring case', () => {
     expect(filterHeadlines(rows, '铜铝').map((r) => r[2])).toEqual(['1958-09-25/p1/a/']);
@@ -115,7 +124,17 @@ describe('the year page headline filter', () => {
 });
 
 describe('stepping with ← / → and swipes', () => {
-  const key = (k: Partial<KeyLike>): KeyLike => ({ key: 'ArrowRight', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, defaultPrevented: false, targetTag: 'BODY', targetOwnsArrows: false, ...k });
+  const key = (k: Partial<KeyLike>): KeyLike => ({
+    key: 'ArrowRight',
+    altKey: false,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    defaultPrevented: false,
+    targetTag: 'BODY',
+    targetOwnsArrows: false,
+    ...k,
+  });
 
   it('steps on a plain arrow key', () => {
     expect(stepForKey(key({}))).toBe('next');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildMode, builds } from '../../src/data/build-mode.ts';
-import { scanDates } from '../../src/build/load.ts';
+import { scanDates } from '../../src/node/load.ts';
 
 describe('what a build makes', () => {
   it('makes everything but the parts’ data without PART', () => {
@@ -35,7 +35,10 @@ describe('scanDates', () => {
   writeFileSync(join(dir, '1958-09-25-p1-a.txt'), 'Title: A\nDate: 1999-01-01\n');
   writeFileSync(join(dir, '1966/1966-01-01_吕健同志来信.txt'), 'Title: B\n');
   writeFileSync(join(dir, 'notes.md'), 'Title: C\nAuthor:\nDate: 1960-08-02\nPage: 4\n');
-  writeFileSync(join(dir, 'chinese-date-only.txt'), 'Title: D\nPage: 1\n\n    text\n\n<hr />\n\nOriginal:\n\n### 标题\n\n1954-10-01\n第1版()\n\n    第一段。\n');
+  writeFileSync(
+    join(dir, 'chinese-date-only.txt'),
+    'Title: D\nPage: 1\n\n    text\n\n<hr />\n\nOriginal:\n\n### 标题\n\n1954-10-01\n第1版()\n\n    第一段。\n',
+  );
   writeFileSync(join(dir, 'no-date.txt'), 'Title: E\n');
 
   it('reads the date as the parser does: the Date: line, else the date under the Chinese headline, never the file name; null for a file it refuses', () => {

@@ -3,83 +3,95 @@ import { offlineManifests, pageUrl, planPrecache, type BuiltFile } from '../../s
 
 const KB = 1024;
 const site: BuiltFile[] = [
-	{ path: 'index.html', bytes: 2 * KB },
-	{ path: '_astro/Base.css', bytes: 10 * KB },
-	{ path: '_astro/page.js', bytes: 5 * KB },
-	{ path: 'favicon.svg', bytes: 1 * KB },
-	{ path: 'glossary/index.html', bytes: 9 * KB },
-	{ path: 'glossary/lv/index.html', bytes: 20 * KB },
-	{ path: 'search/index.html', bytes: 4 * KB },
-	{ path: 'search-index/meta.js', bytes: 3 * KB },
-	{ path: 'search-index/site-search.js', bytes: 30 * KB },
-	{ path: 'search-index/zh-1.js', bytes: 50 * KB },
-	{ path: '1958-09-25/p1/a/index.html', bytes: 100 * KB },
-	{ path: '1960-01-01/p2/b/index.html', bytes: 100 * KB },
-	{ path: 'sw.js', bytes: 3 * KB },
+  { path: 'index.html', bytes: 2 * KB },
+  { path: '_astro/Base.css', bytes: 10 * KB },
+  { path: '_astro/page.js', bytes: 5 * KB },
+  { path: 'favicon.svg', bytes: 1 * KB },
+  { path: 'glossary/index.html', bytes: 9 * KB },
+  { path: 'glossary/lv/index.html', bytes: 20 * KB },
+  { path: 'search/index.html', bytes: 4 * KB },
+  { path: 'search-index/meta.js', bytes: 3 * KB },
+  { path: 'search-index/site-search.js', bytes: 30 * KB },
+  { path: 'search-index/zh-1.js', bytes: 50 * KB },
+  { path: '1958-09-25/p1/a/index.html', bytes: 100 * KB },
+  { path: '1960-01-01/p2/b/index.html', bytes: 100 * KB },
+  { path: 'sw.js', bytes: 3 * KB },
 ];
 
 describe('planPrecache', () => {
-	it('saves everything but the worker itself when the site fits the budget', () => {
-		const plan = planPrecache(site, 1024 * KB);
-		expect(plan.urls).toHaveLength(site.length - 1);
-		expect(plan.urls).not.toContain('sw.js');
-		expect(plan.deferred).toEqual({ files: 0, bytes: 0, pages: 0 });
-	});
+  it('saves everything but the worker itself when the site fits the budget', () => {
+    const plan = planPrecache(site, 1024 * KB);
+    expect(plan.urls).toHaveLength(site.length - 1);
+    expect(plan.urls).not.toContain('sw.js');
+    expect(plan.deferred).toEqual({ files: 0, bytes: 0, pages: 0 });
+  });
 
-	it('orders assets, other pages, the search entry files, documents newest first, then index shards', () => {
-		expect(planPrecache(site, 1024 * KB).urls).toEqual([
-			'_astro/Base.css', '_astro/page.js', 'favicon.svg',
-			'./', 'glossary/', 'glossary/lv/', 'search/',
-			'search-index/meta.js', 'search-index/site-search.js',
-			'1960-01-01/p2/b/', '1958-09-25/p1/a/',
-			'search-index/zh-1.js',
-		]);
-	});
+  it('orders assets, other pages, the search entry files, documents newest first, then index shards', () => {
+    expect(planPrecache(site, 1024 * KB).urls).toEqual([
+      '_astro/Base.css',
+      '_astro/page.js',
+      'favicon.svg',
+      './',
+      'glossary/',
+      'glossary/lv/',
+      'search/',
+      'search-index/meta.js',
+      'search-index/site-search.js',
+      '1960-01-01/p2/b/',
+      '1958-09-25/p1/a/',
+      'search-index/zh-1.js',
+    ]);
+  });
 
-	it('saves only the shell of a site past the budget, leaving documents to first use or to the reader’s saves', () => {
-		const plan = planPrecache(site, 200 * KB);
-		expect(plan.urls.at(-1)).toBe('search-index/site-search.js');
-		expect(plan.deferred).toEqual({ files: 3, bytes: 250 * KB, pages: 2 });
-		expect(plan.bytes).toBeLessThanOrEqual(200 * KB);
-	});
+  it('saves only the shell of a site past the budget, leaving documents to first use or to the reader’s saves', () => {
+    const plan = planPrecache(site, 200 * KB);
+    expect(plan.urls.at(-1)).toBe('search-index/site-search.js');
+    expect(plan.deferred).toEqual({ files: 3, bytes: 250 * KB, pages: 2 });
+    expect(plan.bytes).toBeLessThanOrEqual(200 * KB);
+  });
 
-	it('always saves the assets and non-document pages, and says when they alone pass the budget', () => {
-		const plan = planPrecache(site, 10 * KB);
-		expect(plan.urls).toContain('glossary/lv/');
-		expect(plan.urls).not.toContain('search-index/meta.js');
-		expect(plan.overBudget).toBe(true);
-	});
+  it('always saves the assets and non-document pages, and says when they alone pass the budget', () => {
+    const plan = planPrecache(site, 10 * KB);
+    expect(plan.urls).toContain('glossary/lv/');
+    expect(plan.urls).not.toContain('search-index/meta.js');
+    expect(plan.overBudget).toBe(true);
+  });
 });
 
 describe('pageUrl', () => {
-	it('requests a page by its folder, as it is linked', () => {
-		expect(pageUrl('index.html')).toBe('./');
-		expect(pageUrl('glossary/lv/index.html')).toBe('glossary/lv/');
-		expect(pageUrl('_astro/a.js')).toBe('_astro/a.js');
-	});
+  it('requests a page by its folder, as it is linked', () => {
+    expect(pageUrl('index.html')).toBe('./');
+    expect(pageUrl('glossary/lv/index.html')).toBe('glossary/lv/');
+    expect(pageUrl('_astro/a.js')).toBe('_astro/a.js');
+  });
 });
 
 describe('offlineManifests', () => {
-	it('lists each month’s day and article pages with their size, by year, the year’s headlines and the site’s assets apart', () => {
-		const manifests = offlineManifests([
-			...site,
-			{ path: '1958-09-25/index.html', bytes: 4 * KB },
-			{ path: '1958-10-01/index.html', bytes: 3 * KB },
-			{ path: '1958-10-01/p1/c/index.html', bytes: 50 * KB },
-			{ path: '1958/index.html', bytes: 9 * KB },
-			{ path: '1958/headlines.js', bytes: 7 * KB },
-		]);
-		expect(manifests).toEqual([
-			{
-				year: '1958',
-				extra: { urls: ['1958/headlines.js'], bytes: 7 * KB },
-				assets: { urls: ['_astro/Base.css', '_astro/page.js'], bytes: 15 * KB },
-				months: [
-					{ name: '1958-09', articles: 1, bytes: 104 * KB, urls: ['1958-09-25/', '1958-09-25/p1/a/'] },
-					{ name: '1958-10', articles: 1, bytes: 53 * KB, urls: ['1958-10-01/', '1958-10-01/p1/c/'] },
-				],
-			},
-			{ year: '1960', extra: { urls: [], bytes: 0 }, assets: { urls: ['_astro/Base.css', '_astro/page.js'], bytes: 15 * KB }, months: [{ name: '1960-01', articles: 1, bytes: 100 * KB, urls: ['1960-01-01/p2/b/'] }] },
-		]);
-	});
+  it('lists each month’s day and article pages with their size, by year, the year’s headlines and the site’s assets apart', () => {
+    const manifests = offlineManifests([
+      ...site,
+      { path: '1958-09-25/index.html', bytes: 4 * KB },
+      { path: '1958-10-01/index.html', bytes: 3 * KB },
+      { path: '1958-10-01/p1/c/index.html', bytes: 50 * KB },
+      { path: '1958/index.html', bytes: 9 * KB },
+      { path: '1958/headlines.js', bytes: 7 * KB },
+    ]);
+    expect(manifests).toEqual([
+      {
+        year: '1958',
+        extra: { urls: ['1958/headlines.js'], bytes: 7 * KB },
+        assets: { urls: ['_astro/Base.css', '_astro/page.js'], bytes: 15 * KB },
+        months: [
+          { name: '1958-09', articles: 1, bytes: 104 * KB, urls: ['1958-09-25/', '1958-09-25/p1/a/'] },
+          { name: '1958-10', articles: 1, bytes: 53 * KB, urls: ['1958-10-01/', '1958-10-01/p1/c/'] },
+        ],
+      },
+      {
+        year: '1960',
+        extra: { urls: [], bytes: 0 },
+        assets: { urls: ['_astro/Base.css', '_astro/page.js'], bytes: 15 * KB },
+        months: [{ name: '1960-01', articles: 1, bytes: 100 * KB, urls: ['1960-01-01/p2/b/'] }],
+      },
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pinyinLine, pinyinSyllables } from '../../src/build/pinyin/reading.ts';
-import { readGold, score } from './support/polyphone-gold.ts';
+import { pinyinLine, pinyinSyllables } from '../../src/node/pinyin/reading.ts';
+import { readGold, score } from '../../scripts/polyphone-gold.ts';
 
 // The first call loads the 18 MB complete dictionary (3–5 s, more on a busy machine).
 beforeAll(() => void pinyinLine('中'), 60_000);

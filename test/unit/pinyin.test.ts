@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pinyinLine, pinyinSyllables, toneless, tonelessPinyin } from '../../src/build/pinyin/reading.ts';
-import { pinyinOverrides } from '../../src/build/pinyin/overrides.ts';
+import { pinyinLine, pinyinSyllables, toneless, tonelessPinyin } from '../../src/node/pinyin/reading.ts';
+import { pinyinOverrides } from '../../src/node/pinyin/overrides.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seed = readFileSync(`${root}content/documents/1958-09-25-p1-copper-and-aluminum.txt`, 'utf8');

@@ -5,7 +5,10 @@ import { decodePostings, docOf, encodePostings, type HeadEntry } from '../../src
 
 const STRIDE = 16;
 /** Ids of `docs` documents, `rows` rows each in every `every`-th document. */
-const ids = (docs: number, every = 1, rows = 1) => Array.from({ length: docs }, (_, d) => d).filter((d) => d % every === 0).flatMap((d) => Array.from({ length: rows }, (_, r) => d * STRIDE + r + 1));
+const ids = (docs: number, every = 1, rows = 1) =>
+  Array.from({ length: docs }, (_, d) => d)
+    .filter((d) => d % every === 0)
+    .flatMap((d) => Array.from({ length: rows }, (_, r) => d * STRIDE + r + 1));
 
 describe('posting chunks', () => {
   it('round-trips record ids through document gaps and slots', () => {
@@ -65,12 +68,15 @@ describe('bucket files', () => {
       const k = entries.findIndex(([t]) => t === token);
       const [, head, starts] = entries[k]!;
       const chunks = [head, ...(starts ?? []).map((_, c) => files.get(`zh/${bucket.toString(36)}/${k}-${c + 1}`) as number[])];
-      expect(chunks.flatMap((c) => decodePostings(c, STRIDE)), token).toEqual(lists.get(token));
+      expect(
+        chunks.flatMap((c) => decodePostings(c, STRIDE)),
+        token,
+      ).toEqual(lists.get(token));
     }
   });
 
   it('shortens the first chunks of a key whose tokens would not fit one file together', () => {
-    const py = new Map(Array.from({ length: 30 }, (_, k) => [`yang'b${String.fromCharCode(97 + k % 26)}${k}`, ids(400)] as [string, number[]]));
+    const py = new Map(Array.from({ length: 30 }, (_, k) => [`yang'b${String.fromCharCode(97 + (k % 26))}${k}`, ids(400)] as [string, number[]]));
     const small = packField('py', py, STRIDE, { cap: 2048, head: 64, growth: 4 });
     expect(small.files.filter(([name, data]) => fileBytes(name, data) > 2048)).toEqual([]);
     const entries = small.files.find(([name]) => name === `py/${bucketOf("yang'b", small.depth).toString(36)}`)![1] as HeadEntry[];

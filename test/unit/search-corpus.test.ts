@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { listDocumentFiles, loadDocument } from '../../src/build/load.ts';
-import { pinyinSyllables, toneless } from '../../src/build/pinyin/reading.ts';
-import { buildSearchIndex, fileSizes, type BuiltIndex } from '../../src/build/search-index.ts';
+import { listDocumentFiles, loadDocument } from '../../src/node/load.ts';
+import { pinyinSyllables, toneless } from '../../src/node/pinyin/reading.ts';
+import { buildSearchIndex, fileSizes, type BuiltIndex } from '../../src/node/search-index.ts';
 import { SearchEngine, type SearchFilter, type SearchResults } from '../../src/lib/search/engine.ts';
 import { decodePostings, docOf, undelta, type HeadEntry, type Postings, type SearchRecord } from '../../src/lib/search/files.ts';
 import { CORPUS_DIR, corpusPresent, describeCorpus } from './support/corpus.ts';
@@ -35,7 +35,10 @@ const hasWord = (...forms: string[]) => {
 
 /** Rows passing `test`, among the documents [from, until) and those `keep` keeps. */
 function truth(test: (r: SearchRecord) => boolean, from = 0, until = Infinity, keep: (r: SearchRecord) => boolean = () => true): string[] {
-  return built.records.filter((r) => r.doc >= from && r.doc < until && keep(r) && test(r)).map(key).sort();
+  return built.records
+    .filter((r) => r.doc >= from && r.doc < until && keep(r) && test(r))
+    .map(key)
+    .sort();
 }
 
 async function found(engine: SearchEngine, r: SearchResults): Promise<string[]> {
@@ -126,7 +129,9 @@ describeCorpus('search over the corpus in small files', () => {
     const keep = (r: SearchRecord) => {
       const y = Number(paths.get(r.doc)!.slice(0, 4));
       const page = Number(/\/p(\d+)\//.exec(paths.get(r.doc)!)![1]);
-      return (filter.from === undefined || y >= filter.from) && (filter.to === undefined || y <= filter.to) && (filter.page === undefined || page === filter.page);
+      return (
+        (filter.from === undefined || y >= filter.from) && (filter.to === undefined || y <= filter.to) && (filter.page === undefined || page === filter.page)
+      );
     };
     for (const [query, test] of EXACT.slice(0, 7)) {
       const engine = await open();

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { alignSyllables, bucketKey, bucketOf, chineseQueryTokens, chineseTokens, englishIndexTokens, englishTokens, pinyinQueryTokens, pinyinTokens, prefixToken } from '../../src/lib/search/encode.ts';
+import {
+  alignSyllables,
+  bucketKey,
+  bucketOf,
+  chineseQueryTokens,
+  chineseTokens,
+  englishIndexTokens,
+  englishTokens,
+  pinyinQueryTokens,
+  pinyinTokens,
+  prefixToken,
+} from '../../src/lib/search/encode.ts';
 import { fold, foldText } from '../../src/lib/search/fold.ts';
 import { stem } from '../../src/lib/search/stem.ts';
 

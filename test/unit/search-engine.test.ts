@@ -1,12 +1,33 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, type BuiltIndex, type SourceDocument } from '../../src/build/search-index.ts';
+import { buildSearchIndex, type BuiltIndex, type SourceDocument } from '../../src/node/search-index.ts';
 import { SearchEngine, type SearchFilter } from '../../src/lib/search/engine.ts';
 import { HAN } from '../../src/lib/han.ts';
 
 // A reading for each character these documents use: enough pinyin to test without pinyin-pro.
 const READ: Record<string, string> = {
-  土: 'tu', 洋: 'yang', 并: 'bing', 举: 'ju', 地: 'di', 法: 'fa', 炼: 'lian', 钢: 'gang', 各: 'ge', 都: 'dou', 有: 'you',
-  铝: 'lv', 工: 'gong', 业: 'ye', 西: 'xi', 安: 'an', 先: 'xian', 进: 'jin', 改: 'gai', 革: 'ge', 制: 'zhi', 度: 'du', 矿: 'kuang',
+  土: 'tu',
+  洋: 'yang',
+  并: 'bing',
+  举: 'ju',
+  地: 'di',
+  法: 'fa',
+  炼: 'lian',
+  钢: 'gang',
+  各: 'ge',
+  都: 'dou',
+  有: 'you',
+  铝: 'lv',
+  工: 'gong',
+  业: 'ye',
+  西: 'xi',
+  安: 'an',
+  先: 'xian',
+  进: 'jin',
+  改: 'gai',
+  革: 'ge',
+  制: 'zhi',
+  度: 'du',
+  矿: 'kuang',
 };
 const pinyin = (text: string) => Array.from(text, (ch) => (HAN.test(ch) ? (READ[ch] ?? null) : null));
 const doc = (path: string, rows: [string, string][], date = '1958-09-25', page = 1): SourceDocument => ({
@@ -28,7 +49,15 @@ const docs = [
     ['', 'An English paragraph with no original: Smelting copper.'],
   ]),
 ];
-const glossary = [{ slug: 'tuyangbingju', term: '土洋并举', gloss: 'combining indigenous and foreign methods', py: 'tu yang bing ju', renderings: ['combining indigenous and foreign methods'] }];
+const glossary = [
+  {
+    slug: 'tuyangbingju',
+    term: '土洋并举',
+    gloss: 'combining indigenous and foreign methods',
+    py: 'tu yang bing ju',
+    renderings: ['combining indigenous and foreign methods'],
+  },
+];
 const built = buildSearchIndex(docs, glossary, { pinyin });
 const loaded: string[] = [];
 let engine: SearchEngine;
@@ -94,7 +123,10 @@ describe('the search engine', () => {
 
   it('puts the glossary entry of a term first, by hanzi, pinyin or English', async () => {
     for (const q of ['土洋并举', 'tuyangbingju', 'combining indigenous and foreign methods', '土洋']) {
-      expect((await engine.search(q)).glossary.map((g) => g.slug), q).toEqual(['tuyangbingju']);
+      expect(
+        (await engine.search(q)).glossary.map((g) => g.slug),
+        q,
+      ).toEqual(['tuyangbingju']);
     }
     expect((await engine.search('铝')).glossary).toEqual([]);
   });
@@ -161,7 +193,10 @@ const small = buildSearchIndex(many, [], { pinyin, cap: 400, head: 2, growth: 2 
 
 /** Rows by plain text search of the source documents. */
 function truth(test: (zh: string, en: string) => boolean, keep: (d: SourceDocument) => boolean = () => true): string[] {
-  return many.filter(keep).flatMap((d) => d.rows.flatMap((r) => (test(r.zh.map((z) => z.text).join(''), r.en.map((e) => e.text).join('')) ? [`${d.path}#p${r.zh[0]!.n}`] : []))).sort();
+  return many
+    .filter(keep)
+    .flatMap((d) => d.rows.flatMap((r) => (test(r.zh.map((z) => z.text).join(''), r.en.map((e) => e.text).join('')) ? [`${d.path}#p${r.zh[0]!.n}`] : [])))
+    .sort();
 }
 
 describe('the search engine over chunked lists', () => {
@@ -205,9 +240,24 @@ describe('the search engine over chunked lists', () => {
   it('keeps to the years and the page asked for', async () => {
     const on = await open(small);
     const year = (d: SourceDocument) => Number(d.date.slice(0, 4));
-    expect(await rows('铝', on, { from: 1957, to: 1958 })).toEqual(truth((zh) => zh.includes('铝'), (d) => year(d) >= 1957 && year(d) <= 1958));
-    expect(await rows('铝', on, { page: 3 })).toEqual(truth((zh) => zh.includes('铝'), (d) => d.page === 3));
-    expect(await rows('aluminum', on, { from: 1959, page: 2 })).toEqual(truth((_, en) => en.includes('aluminum'), (d) => year(d) >= 1959 && d.page === 2));
+    expect(await rows('铝', on, { from: 1957, to: 1958 })).toEqual(
+      truth(
+        (zh) => zh.includes('铝'),
+        (d) => year(d) >= 1957 && year(d) <= 1958,
+      ),
+    );
+    expect(await rows('铝', on, { page: 3 })).toEqual(
+      truth(
+        (zh) => zh.includes('铝'),
+        (d) => d.page === 3,
+      ),
+    );
+    expect(await rows('aluminum', on, { from: 1959, page: 2 })).toEqual(
+      truth(
+        (_, en) => en.includes('aluminum'),
+        (d) => year(d) >= 1959 && d.page === 2,
+      ),
+    );
     expect(await rows('铝', on, { from: 1990 })).toEqual([]);
   });
 
@@ -225,4 +275,3 @@ describe('the search engine over chunked lists', () => {
     expect(texts.filter((d) => pageOf.get(d) !== 3)).toEqual([]);
   });
 });
-

@@ -7,7 +7,10 @@ const rec = {
   en: ['Develop the copper and aluminum industries, combining indigenous and foreign methods.', 'Smelting steel by native methods; every place mines ore.'],
   py: ['fa zhan tong lv gong ye jian chi tu yang bing ju', 'tu fa lian gang ge di dou you'],
 };
-const marked = (text: string, ranges: [number, number][]) => segments(text, ranges).map((s) => (s.hit ? `[${s.text}]` : s.text)).join('');
+const marked = (text: string, ranges: [number, number][]) =>
+  segments(text, ranges)
+    .map((s) => (s.hit ? `[${s.text}]` : s.text))
+    .join('');
 
 describe('matchRecord', () => {
   it('marks every occurrence of a Chinese term in the Chinese only', () => {
@@ -61,17 +64,33 @@ describe('matchRecord', () => {
   });
 
   it('finds folded text and reports the original offsets', () => {
-    expect(findFolded('ＡＬＵＭＩＮＵＭ and Aluminum', 'aluminum')).toEqual([[0, 8], [13, 21]]);
+    expect(findFolded('ＡＬＵＭＩＮＵＭ and Aluminum', 'aluminum')).toEqual([
+      [0, 8],
+      [13, 21],
+    ]);
   });
 
   it('merges overlapping and touching ranges', () => {
-    expect(mergeRanges([[5, 7], [0, 2], [2, 3], [6, 9]])).toEqual([[0, 3], [5, 9]]);
+    expect(
+      mergeRanges([
+        [5, 7],
+        [0, 2],
+        [2, 3],
+        [6, 9],
+      ]),
+    ).toEqual([
+      [0, 3],
+      [5, 9],
+    ]);
   });
 });
 
 describe('excerpts', () => {
   it('keeps short text whole', () => {
-    expect(excerpt('铝工业', [[0, 1]], 50)).toEqual([{ text: '铝', hit: true }, { text: '工业', hit: false }]);
+    expect(excerpt('铝工业', [[0, 1]], 50)).toEqual([
+      { text: '铝', hit: true },
+      { text: '工业', hit: false },
+    ]);
   });
 
   it('cuts long text around the first match, with ellipses', () => {
@@ -85,7 +104,9 @@ describe('excerpts', () => {
 
   it('never cuts a character outside the BMP in half', () => {
     const text = `${'𠀀'.repeat(50)}`;
-    const joined = excerpt(text, [[20, 22]], 11).map((p) => p.text).join('');
+    const joined = excerpt(text, [[20, 22]], 11)
+      .map((p) => p.text)
+      .join('');
     expect(joined).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
   });
 

@@ -48,6 +48,8 @@ describe('parseQuery', () => {
   });
 
   it('treats markup as words, never as markup', () => {
-    expect(parseQuery('<img src=x onerror=alert(1)>').groups).toEqual([{ kind: 'latin', terms: ['img', 'src', 'x', 'onerror', 'alert', '1'], quoted: false, last: true }]);
+    expect(parseQuery('<img src=x onerror=alert(1)>').groups).toEqual([
+      { kind: 'latin', terms: ['img', 'src', 'x', 'onerror', 'alert', '1'], quoted: false, last: true },
+    ]);
   });
 });

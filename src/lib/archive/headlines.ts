@@ -20,7 +20,10 @@ export function headlinesScript(year: string, rows: HeadlineRow[]): string {
 
 /** Lower case, accents off, so `Soviet` finds `soviet` and `Mao Zedong` finds `Máo`. */
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /**
@@ -28,7 +31,9 @@ function fold(text: string): string {
  * as substrings, English words as substrings of the title), in reading order.
  */
 export function filterHeadlines(rows: readonly HeadlineRow[], query: string): HeadlineRow[] {
-  const words = fold(query).split(/[\s,，、;；]+/).filter(Boolean);
+  const words = fold(query)
+    .split(/[\s,，、;；]+/)
+    .filter(Boolean);
   if (!words.length) return [];
   return rows.filter((r) => {
     const text = `${fold(r[3])}\n${fold(r[4])}`;

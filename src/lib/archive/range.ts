@@ -18,8 +18,12 @@ export class RangeError extends Error {
 
 /** Reads FROM and TO; throws a RangeError that says what to write instead. */
 export function parseRange(from = '', to = ''): DateRange {
-  for (const [name, value] of [['FROM', from], ['TO', to]] as const) {
-    if (value && !PART.test(value)) throw new RangeError(`${name}=${value} is not a year, month or day. Write ${name}=1958, ${name}=1958-09 or ${name}=1958-09-25.`);
+  for (const [name, value] of [
+    ['FROM', from],
+    ['TO', to],
+  ] as const) {
+    if (value && !PART.test(value))
+      throw new RangeError(`${name}=${value} is not a year, month or day. Write ${name}=1958, ${name}=1958-09 or ${name}=1958-09-25.`);
   }
   if (from && to && from.localeCompare(to) > 0 && !to.startsWith(from) && !from.startsWith(to)) {
     throw new RangeError(`FROM=${from} comes after TO=${to}: nothing would be built. Swap them.`);

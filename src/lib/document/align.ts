@@ -1,4 +1,7 @@
 /**
+ * Longer than 250 lines because the cost model and the dynamic programme read the same beads;
+ * the anchors and text measures it uses live in anchors.ts and text.ts.
+ *
  * Paragraph aligner in the spirit of Gale & Church (1993), "A program for aligning sentences in
  * bilingual corpora" (https://aclanthology.org/J93-1004/): a dynamic programme over both
  * paragraph sequences whose cost is the improbability of the length ratio of each pair of groups
@@ -71,10 +74,17 @@ export type Move = [zh: number, en: number, prior: number];
 /** Moves between paragraphs with their prior probability. */
 const MOVES: Move[] = [
   [1, 1, 0.86],
-  [1, 2, 0.045], [2, 1, 0.045],
-  [1, 3, 0.012], [3, 1, 0.012],
-  [1, 0, 0.01], [0, 1, 0.01],
-  [1, 4, 0.002], [1, 5, 0.001], [1, 6, 0.0008], [1, 7, 0.0006], [1, 8, 0.0005],
+  [1, 2, 0.045],
+  [2, 1, 0.045],
+  [1, 3, 0.012],
+  [3, 1, 0.012],
+  [1, 0, 0.01],
+  [0, 1, 0.01],
+  [1, 4, 0.002],
+  [1, 5, 0.001],
+  [1, 6, 0.0008],
+  [1, 7, 0.0006],
+  [1, 8, 0.0005],
   [4, 1, 0.002],
 ];
 
@@ -136,8 +146,9 @@ function union<T>(sets: Set<T>[], idx: number[]): Set<T> {
 /** Shared anchors lower the cost; anchors on one side that the other side has elsewhere raise it. */
 function anchorScore<T>(a: Set<T>, b: Set<T>, allA: Set<T>, allB: Set<T>): number {
   let score = 0;
-  for (const v of a) if (b.has(v)) score += 1.5;
-  else if (allB.has(v)) score -= 0.75;
+  for (const v of a)
+    if (b.has(v)) score += 1.5;
+    else if (allB.has(v)) score -= 0.75;
   for (const v of b) if (!a.has(v) && allA.has(v)) score -= 0.75;
   return score;
 }
@@ -175,8 +186,7 @@ function beadCost(zh: Side, en: Side, zs: number[], es: number[], prior: number,
   // A truncated paragraph is shorter than its original: any shortfall is expected.
   const p = es.includes(all.cut) && el <= zl * RATIO ? 1 : lengthProbability(zl, el);
   const score =
-    anchorScore(union(zh.nums, zs), union(en.nums, es), all.zn, all.en) +
-    0.5 * anchorScore(union(zh.words, zs), union(en.words, es), all.zw, all.ew);
+    anchorScore(union(zh.nums, zs), union(en.nums, es), all.zn, all.en) + 0.5 * anchorScore(union(zh.words, zs), union(en.words, es), all.zw, all.ew);
   const confidence = Math.max(0, Math.min(1, Math.sqrt(p) * (score < 0 ? Math.exp(score / 2) : 1) + Math.min(score, 3) * 0.1));
   return { cost: -Math.log(p) - Math.log(prior) - score, confidence };
 }
@@ -215,7 +225,7 @@ function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All, sk
   }
   const beads: Bead[] = [];
   let skipped = 0;
-  for (let i = n, j = m; i > 0 || j > 0; ) {
+  for (let i = n, j = m; i > 0 || j > 0;) {
     const [dz, de] = back[i]![j]!;
     if (dz === 0 && de === 0) {
       skipped = j;
@@ -279,7 +289,14 @@ export function align(zhTexts: string[], enTexts: string[], options: AlignOption
   let e = 0;
   const segment = (z1: number, e1: number) => {
     const first = z === 0 && e === 0;
-    const part = alignLists(zh, en, range(z, z1).filter((k) => !takenZh.has(k)), range(e, e1).filter((k) => !takenEn.has(k)), all, first ? options.skip : []);
+    const part = alignLists(
+      zh,
+      en,
+      range(z, z1).filter((k) => !takenZh.has(k)),
+      range(e, e1).filter((k) => !takenEn.has(k)),
+      all,
+      first ? options.skip : [],
+    );
     cost += part.cost;
     if (first) skipped = part.skipped;
     return part.beads;

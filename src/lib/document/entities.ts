@@ -53,9 +53,7 @@ export function parseEntityLine(raw: string, line: number, group?: string): Name
  * Parses the lines of a block (without its `**Named Entities**` heading). Lines it cannot read
  * are returned in `unread`, so the caller can show them instead of dropping them.
  */
-export function parseEntityBlock(
-  lines: { text: string; line: number }[],
-): { entities: NamedEntity[]; unread: { text: string; line: number }[] } {
+export function parseEntityBlock(lines: { text: string; line: number }[]): { entities: NamedEntity[]; unread: { text: string; line: number }[] } {
   const entities: NamedEntity[] = [];
   const unread: { text: string; line: number }[] = [];
   let group: string | undefined;

@@ -48,10 +48,37 @@ function deckKeys(parts: string[]): Set<string> {
   return keys;
 }
 
-const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'its', 'our', 'their', 'his', 'her', 'after', 'of', 'to', 'in', 'on', 'at', 'as', 'by', 'a', 'an']);
+const STOP = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'from',
+  'into',
+  'its',
+  'our',
+  'their',
+  'his',
+  'her',
+  'after',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'as',
+  'by',
+  'a',
+  'an',
+]);
 
 function words(text: string): string[] {
-  return (text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w));
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).filter((w) => !STOP.has(w));
 }
 
 /** Words match when one is a prefix of the other, from five letters on (suggest ~ suggesting). */
@@ -83,7 +110,12 @@ const NUMBER = 1.5;
 
 /** The author as the body would write it: `Tian Ma (天马)` → tianma, `Wáng Pèiqiú` → wangpeiqiu. */
 function authorKey(author: string): string {
-  return compareKey(author.replace(/[(（][^)）]*[)）]/g, '').normalize('NFD').replace(/\p{M}/gu, ''));
+  return compareKey(
+    author
+      .replace(/[(（][^)）]*[)）]/g, '')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, ''),
+  );
 }
 
 /**
@@ -115,7 +147,10 @@ function chineseHead(doc: ParsedDocument): number {
  * the OCR broke in two.
  */
 function standalone(doc: ParsedDocument, body: Paragraph[]): number[] {
-  const names = doc.zh.bylines.flatMap((b) => b.text.split(/[\s\u3000、，,]+/)).map(compareKey).filter((n) => n.length >= 2);
+  const names = doc.zh.bylines
+    .flatMap((b) => b.text.split(/[\s\u3000、，,]+/))
+    .map(compareKey)
+    .filter((n) => n.length >= 2);
   const heads = deckKeys(doc.zh.headline.map((h) => h.replace(PICTURE, '')));
   heads.delete('');
   const out: number[] = [];
@@ -189,7 +224,11 @@ export function splitHeadline(doc: ParsedDocument): SplitHeadline {
   // One alignment of the whole body that may start after any of the candidate lines, each costing
   // what it costs as headline: the likeliest reading of the document decides.
   const skip = costs.map((_, k) => costs.slice(0, k + 1).reduce((a, b) => a + b, 0));
-  const { beads, skipped } = align(zhBody.map((p) => p.text), en.map((p) => p.text), { ...bodyOptions(doc), alone, skip });
+  const { beads, skipped } = align(
+    zhBody.map((p) => p.text),
+    en.map((p) => p.text),
+    { ...bodyOptions(doc), alone, skip },
+  );
   const body = beads.map((b) => ({ ...b, en: b.en.map((k) => k - skipped) }));
   return { zhHead, zhBody, enHead: en.slice(0, skipped), enBody: en.slice(skipped), alone, beads: body };
 }

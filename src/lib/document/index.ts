@@ -4,7 +4,7 @@
  * hand-written `.align` overrides), its sentences aligned in each row (sentences), and the stored
  * shape built from all that (model; the types come from src/schemas/document.ts). Also the
  * named-entity block (entities), document URLs (slug) and the small text helpers they share.
- * Pure and browser-safe; reading files from disk is src/build/load.ts.
+ * Pure and browser-safe; reading files from disk is src/node/load.ts.
  */
 export * from './align.ts';
 export * from './anchors.ts';

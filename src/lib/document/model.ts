@@ -27,7 +27,13 @@ export function buildDocument(doc: ParsedDocument, override?: { groups: Override
     fixed = override.groups.map((g) => ({ zh: g.zh.map((n) => n - 1), en: g.en.map((e) => e - enFirst) }));
   }
   // The headline was chosen by aligning the bodies; an override realigns around its groups.
-  const beads = fixed ? alignParagraphs(zhBody.map((p) => p.text), enBody.map((p) => p.text), { ...bodyOptions(doc), alone: split.alone, fixed }) : split.beads;
+  const beads = fixed
+    ? alignParagraphs(
+        zhBody.map((p) => p.text),
+        enBody.map((p) => p.text),
+        { ...bodyOptions(doc), alone: split.alone, fixed },
+      )
+    : split.beads;
   const rows: Row[] = beads.map((b) => {
     const kind: RowKind = !b.en.length ? 'no-translation' : !b.zh.length ? 'no-original' : 'pair';
     const zh = b.zh.map((k) => zhBody[k]!);

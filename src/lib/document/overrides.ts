@@ -26,7 +26,12 @@ function side(text: string, prefix: 'p' | 'e', file: string, line: number): numb
   for (const tok of text.split(/[\s,]+/).filter(Boolean)) {
     const m = new RegExp(`^${prefix}(\\d+)(?:-${prefix}?(\\d+))?$`).exec(tok);
     if (!m) {
-      throw new SourceError(file, line, `"${tok}" is neither ${prefix === 'p' ? 'a Chinese row (p5)' : 'an English paragraph (e7)'} nor a range of them.`, `Write groups as \`p5 = e7\`, \`p5 p6 = e7-e8\`, \`p7 = -\` or \`- = e9\`.`);
+      throw new SourceError(
+        file,
+        line,
+        `"${tok}" is neither ${prefix === 'p' ? 'a Chinese row (p5)' : 'an English paragraph (e7)'} nor a range of them.`,
+        `Write groups as \`p5 = e7\`, \`p5 p6 = e7-e8\`, \`p7 = -\` or \`- = e9\`.`,
+      );
     }
     const a = Number(m[1]);
     const b = m[2] ? Number(m[2]) : a;
@@ -34,7 +39,8 @@ function side(text: string, prefix: 'p' | 'e', file: string, line: number): numb
     for (let k = a; k <= b; k++) out.push(k);
   }
   for (let k = 1; k < out.length; k++) {
-    if (out[k] !== out[k - 1]! + 1) throw new SourceError(file, line, `the group "${text}" is not contiguous.`, 'A group joins neighbouring paragraphs only; split it into several lines.');
+    if (out[k] !== out[k - 1]! + 1)
+      throw new SourceError(file, line, `the group "${text}" is not contiguous.`, 'A group joins neighbouring paragraphs only; split it into several lines.');
   }
   return out;
 }
@@ -63,12 +69,24 @@ export function checkOverride(groups: OverrideGroup[], zhCount: number, enFirst:
   const seenEn = new Set<number>();
   for (const g of groups) {
     for (const n of g.zh) {
-      if (n < 1 || n > zhCount) throw new SourceError(file, g.line, `p${n} does not exist: the document has rows p1 to p${zhCount}.`, 'Check the row numbers with `npm run align:report`.');
+      if (n < 1 || n > zhCount)
+        throw new SourceError(
+          file,
+          g.line,
+          `p${n} does not exist: the document has rows p1 to p${zhCount}.`,
+          'Check the row numbers with `npm run align:report`.',
+        );
       if (seenZh.has(n)) throw new SourceError(file, g.line, `p${n} is named twice.`, 'Name every row in one group at most.');
       seenZh.add(n);
     }
     for (const n of g.en) {
-      if (n < enFirst || n > enLast) throw new SourceError(file, g.line, `e${n} is not an English body paragraph (they are e${enFirst} to e${enLast}; lines before e${enFirst} repeat the headline).`, 'Check the English numbers with `npm run align:report`.');
+      if (n < enFirst || n > enLast)
+        throw new SourceError(
+          file,
+          g.line,
+          `e${n} is not an English body paragraph (they are e${enFirst} to e${enLast}; lines before e${enFirst} repeat the headline).`,
+          'Check the English numbers with `npm run align:report`.',
+        );
       if (seenEn.has(n)) throw new SourceError(file, g.line, `e${n} is named twice.`, 'Name every English paragraph in one group at most.');
       seenEn.add(n);
     }

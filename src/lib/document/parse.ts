@@ -82,7 +82,12 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   const fail = (line: number, message: string, hint: string): never => {
     throw new SourceError(file, line, message, hint);
   };
-  if (!lines.some((l) => l.trim())) fail(1, 'the file is empty.', 'Write the English translation, a line `<hr />`, then `Original:` and the Chinese original (see README.md, "Content format").');
+  if (!lines.some((l) => l.trim()))
+    fail(
+      1,
+      'the file is empty.',
+      'Write the English translation, a line `<hr />`, then `Original:` and the Chinese original (see README.md, "Content format").',
+    );
 
   // --- English header: `Key: value` lines, blank lines allowed between them.
   const fields: Record<string, { value: string; line: number }> = {};
@@ -97,13 +102,21 @@ export function parseDocument(source: string, file: string): ParsedDocument {
     else fields[key] = { value: m[2]!.trim(), line: i + 1 };
   }
   if (!fields.title?.value) {
-    fail(fields.title?.line ?? 1, 'the English header has no "Title:" (or it is empty).', 'Start the file with a line `Title: <the English title>`, followed by `Author:`, `Date:` and `Page:` lines.');
+    fail(
+      fields.title?.line ?? 1,
+      'the English header has no "Title:" (or it is empty).',
+      'Start the file with a line `Title: <the English title>`, followed by `Author:`, `Date:` and `Page:` lines.',
+    );
   }
 
   // --- English body, up to `**Named Entities**` or `<hr />`.
   const hrAt = lines.findIndex((l, n) => n >= i && /^\s*<hr\s*\/?>\s*$/i.test(l));
   if (hrAt < 0) {
-    fail(lines.length, 'no `<hr />` line separates the English translation from the Chinese original.', 'Add a line `<hr />` after the last English paragraph, then a line `Original:` and the Chinese original.');
+    fail(
+      lines.length,
+      'no `<hr />` line separates the English translation from the Chinese original.',
+      'Add a line `<hr />` after the last English paragraph, then a line `Original:` and the Chinese original.',
+    );
   }
   const entitiesAt = lines.findIndex((l, n) => n >= i && n < hrAt && /^\s*\*\*\s*Named Entities\s*\*\*\s*$/i.test(l));
   const enEnd = entitiesAt >= 0 ? entitiesAt : hrAt;
@@ -125,7 +138,11 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   }
   if (lines.slice(hrAt + 1).some((l) => /^\s*<hr\s*\/?>\s*$/i.test(l))) {
     const second = lines.findIndex((l, n) => n > hrAt && /^\s*<hr\s*\/?>\s*$/i.test(l));
-    fail(second + 1, 'a second `<hr />` line: a document has one English part and one Chinese part.', 'Split the file into one file per document, or remove the extra `<hr />`.');
+    fail(
+      second + 1,
+      'a second `<hr />` line: a document has one English part and one Chinese part.',
+      'Split the file into one file per document, or remove the extra `<hr />`.',
+    );
   }
 
   // --- Chinese part: `Original:`, `### headline`, bylines, date, 第N版(…), 专栏：…
@@ -136,7 +153,11 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   while (j < lines.length && !lines[j]!.trim()) j++;
   const headLine = lines[j]?.trim() ?? '';
   if (!headLine.startsWith('#')) {
-    fail(Math.min(j + 1, lines.length), `expected the Chinese headline ("### 标题"), found ${headLine ? `"${headLine.slice(0, 40)}"` : 'the end of the file'}.`, 'After `Original:` write the headline on one line starting with `### `, its parts separated by two spaces.');
+    fail(
+      Math.min(j + 1, lines.length),
+      `expected the Chinese headline ("### 标题"), found ${headLine ? `"${headLine.slice(0, 40)}"` : 'the end of the file'}.`,
+      'After `Original:` write the headline on one line starting with `### `, its parts separated by two spaces.',
+    );
   }
   const headline = splitDecks(headLine.replace(/^#+\s*/, ''));
   if (!headline.length) fail(j + 1, 'the Chinese headline line is empty.', 'Write the headline after `### `.');
@@ -158,8 +179,7 @@ export function parseDocument(source: string, file: string): ParsedDocument {
     if (DATE.test(text)) {
       zhDate = text;
       zhDateLine = j + 1;
-    }
-    else if ((m = EDITION.exec(text))) {
+    } else if ((m = EDITION.exec(text))) {
       zhPage = m[1]!.normalize('NFKC');
       section = (m[2] ?? '').trim();
     } else if ((m = COLUMN.exec(text))) {
@@ -188,7 +208,11 @@ export function parseDocument(source: string, file: string): ParsedDocument {
     zhParagraphs.push({ text: unescapeTabs(text), line: j + 1, endLine: j + 1 });
   }
   if (!zhParagraphs.length) {
-    fail(headlineLine, 'the Chinese original has no paragraphs after its header.', 'Write the Chinese paragraphs after the `专栏：` line, one paragraph per line.');
+    fail(
+      headlineLine,
+      'the Chinese original has no paragraphs after its header.',
+      'Write the Chinese paragraphs after the `专栏：` line, one paragraph per line.',
+    );
   }
 
   // --- Resolve date and page, English header first.
@@ -196,14 +220,22 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   if (enDate && !isValidDate(enDate)) fail(fields.date!.line, `"${enDate}" is not a date in the form YYYY-MM-DD.`, 'Write the date as `Date: 1958-09-25`.');
   if (zhDate && !isValidDate(zhDate)) fail(zhDateLine, `the Chinese date "${zhDate}" is not a valid date.`, 'Write the date under the headline as 1958-09-25.');
   const date = enDate || zhDate;
-  if (!date) fail(fields.title!.line, 'the document has no date: neither a "Date:" line nor a date under the Chinese headline.', 'Add `Date: YYYY-MM-DD` under the `Title:` line.');
-  if (enDate && zhDate && enDate !== zhDate) notes.push({ line: fields.date!.line, message: `the English date ${enDate} differs from the Chinese date ${zhDate}; the English one is used.` });
+  if (!date)
+    fail(
+      fields.title!.line,
+      'the document has no date: neither a "Date:" line nor a date under the Chinese headline.',
+      'Add `Date: YYYY-MM-DD` under the `Title:` line.',
+    );
+  if (enDate && zhDate && enDate !== zhDate)
+    notes.push({ line: fields.date!.line, message: `the English date ${enDate} differs from the Chinese date ${zhDate}; the English one is used.` });
   const pageField = fields.page ?? fields.edition;
   const enPage = pageField?.value.normalize('NFKC') ?? '';
   if (pageField && enPage && !/^\d+$/.test(enPage)) fail(pageField.line, `the page "${pageField.value}" is not a number.`, 'Write the page as `Page: 1`.');
   const pageText = enPage || zhPage;
-  if (!pageText) fail(fields.title!.line, 'the document has no page: neither a "Page:" (or "Edition:") line nor a "第N版" line.', 'Add `Page: N` under the `Date:` line.');
-  if (!enParagraphs.length) notes.push({ line: enEnd, message: 'the English translation has no paragraphs: every Chinese paragraph is shown as "no translation".' });
+  if (!pageText)
+    fail(fields.title!.line, 'the document has no page: neither a "Page:" (or "Edition:") line nor a "第N版" line.', 'Add `Page: N` under the `Date:` line.');
+  if (!enParagraphs.length)
+    notes.push({ line: enEnd, message: 'the English translation has no paragraphs: every Chinese paragraph is shown as "no translation".' });
   const lastEn = enParagraphs[enParagraphs.length - 1];
   if (lastEn && !endsSentence(lastEn.text) && enParagraphs.length > 0) {
     notes.push({ line: lastEn.line, message: 'the last English paragraph ends without final punctuation (the translation may be truncated).' });

@@ -56,10 +56,17 @@ export function splitEnSentences(text: string): string[] {
  */
 const SENTENCE_MOVES: Move[] = [
   [1, 1, 0.78],
-  [1, 2, 0.15], [2, 1, 0.012],
-  [1, 3, 0.03], [3, 1, 0.002],
-  [1, 0, 0.01], [0, 1, 0.01],
-  [1, 4, 0.006], [1, 5, 0.002], [1, 6, 0.001], [1, 7, 0.001], [1, 8, 0.001],
+  [1, 2, 0.15],
+  [2, 1, 0.012],
+  [1, 3, 0.03],
+  [3, 1, 0.002],
+  [1, 0, 0.01],
+  [0, 1, 0.01],
+  [1, 4, 0.006],
+  [1, 5, 0.002],
+  [1, 6, 0.001],
+  [1, 7, 0.001],
+  [1, 8, 0.001],
 ];
 
 export interface ZhSentence {
@@ -107,7 +114,11 @@ export function alignSentences(row: Pick<Row, 'zh' | 'en'>): RowSentences {
   const enFlat = en.flatMap((p) => p.sentences);
   if (zhFlat.length && enFlat.length) {
     const alone = zhFlat.flatMap((s, k) => (isCredit(s.text) ? [k] : []));
-    for (const bead of alignParagraphs(zhFlat.map((s) => s.text), enFlat.map((s) => s.text.trim()), { alone, moves: SENTENCE_MOVES })) {
+    for (const bead of alignParagraphs(
+      zhFlat.map((s) => s.text),
+      enFlat.map((s) => s.text.trim()),
+      { alone, moves: SENTENCE_MOVES },
+    )) {
       const ids = bead.zh.map((k) => zhFlat[k]!.id);
       for (const k of bead.en) enFlat[k]!.ids = ids;
     }
@@ -135,7 +146,10 @@ export function rowSentences(row: Pick<Row, 'zh' | 'en' | 'sentences'>): RowSent
     zh: row.zh.map((p, k) => ({ n: p.n, sentences: cut(p.text, row.sentences.zh[k] ?? [p.text.length]).map((text, j) => ({ id: `p${p.n}.${j + 1}`, text })) })),
     en: row.en.map((p, k) => {
       const stored = row.sentences.en[k] ?? [[p.text.length, []]];
-      const texts = cut(p.text, stored.map(([n]) => n));
+      const texts = cut(
+        p.text,
+        stored.map(([n]) => n),
+      );
       return { e: p.e, sentences: texts.map((text, j) => ({ text, ids: stored[j]![1] })) };
     }),
   };

@@ -3,7 +3,6 @@
  * Pure functions over strings; no I/O.
  */
 
-
 /**
  * Leading indentation in the archive: ASCII spaces, tabs, full-width spaces (U+3000),
  * no-break spaces, and the literal two-character escape `\t` that some OCR exports contain
@@ -41,7 +40,9 @@ export function foldWidth(text: string): string {
 
 /** A comparison key: width-folded, lower-case, without white space and punctuation. */
 export function compareKey(text: string): string {
-  return foldWidth(text).toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  return foldWidth(text)
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 /** Does the text end like a finished sentence (Chinese or English)? */

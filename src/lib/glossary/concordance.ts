@@ -55,7 +55,10 @@ export function concordance(terms: TermKey[], docs: ConcordanceDoc[]): Map<strin
       const enSentences = aligned.en.flatMap((p) => p.sentences);
       for (const z of aligned.zh) {
         for (const sentence of z.sentences) {
-          const counterpart = enSentences.filter((e) => e.ids.includes(sentence.id)).map((e) => e.text.trim()).join(' ');
+          const counterpart = enSentences
+            .filter((e) => e.ids.includes(sentence.id))
+            .map((e) => e.text.trim())
+            .join(' ');
           for (const m of matchZh(sentence.text)) {
             const text = counterpart || english;
             const hit = text ? matchEn(text, new Set([m.key]))[0] : undefined;
@@ -91,7 +94,12 @@ export const SHOWN = 200;
 
 /** Summaries of `concordance()` over documents in reading order. */
 export function summarizeTerms(found: Map<string, Occurrence[]>, shown = SHOWN): TermSummary[] {
-  return [...found].map(([key, list]) => ({ key, count: list.length, docs: new Set(list.map((o) => o.doc.path)).size, newest: [...list].sort(newestFirst).slice(0, shown) }));
+  return [...found].map(([key, list]) => ({
+    key,
+    count: list.length,
+    docs: new Set(list.map((o) => o.doc.path)).size,
+    newest: [...list].sort(newestFirst).slice(0, shown),
+  }));
 }
 
 /** Newest documents first, a document's occurrences in reading order (sort is stable). */

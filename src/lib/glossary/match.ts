@@ -46,7 +46,12 @@ function escapeRegExp(s: string): string {
 
 /** A pattern for one rendering: words joined by space or hyphen, the last word inflected. */
 function renderingPattern(rendering: string): string {
-  const words = rendering.trim().toLowerCase().split(/[\s-]+/).filter(Boolean).map(escapeRegExp);
+  const words = rendering
+    .trim()
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map(escapeRegExp);
   if (!words.length) return '';
   const last = words.pop()!;
   // city → cities, but survey → surveys

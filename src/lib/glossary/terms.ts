@@ -34,11 +34,22 @@ export interface CuratedTerm {
 
 /** "Qián Dàjūn" → "Qian Dajun": how a translation usually writes a name it has no English for. */
 export function plainPinyin(pinyin: string): string {
-  return pinyin.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'u');
+  return pinyin
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ü/g, 'u');
 }
 
 export function curatedTerms(entries: CuratedTerm[]): TermInfo[] {
-  return entries.map((e) => ({ key: e.term, id: glossaryTermId(e.slug), kind: 'glossary', reading: e.reading, gloss: e.gloss, renderings: e.renderings, slug: e.slug }));
+  return entries.map((e) => ({
+    key: e.term,
+    id: glossaryTermId(e.slug),
+    kind: 'glossary',
+    reading: e.reading,
+    gloss: e.gloss,
+    renderings: e.renderings,
+    slug: e.slug,
+  }));
 }
 
 /**

@@ -13,9 +13,21 @@ import { attr, CLASS, DATA } from './markup.ts';
 
 export function headlineElement(decks: string[], title: string, englishDecks: { e: number; text: string }[]): Element {
   return h('div', { className: [CLASS.headline] }, [
-    h('h1', { lang: 'zh-Hans' }, decks.map((d, k) => h('span', { className: [CLASS.deck], [attr(DATA.deck)]: k + 1 }, d))),
+    h(
+      'h1',
+      { lang: 'zh-Hans' },
+      decks.map((d, k) => h('span', { className: [CLASS.deck], [attr(DATA.deck)]: k + 1 }, d)),
+    ),
     h('p', { className: [CLASS.titleEn], lang: 'en' }, [h('span', { [attr(DATA.title)]: '' }, title)]),
-    ...(englishDecks.length ? [h('p', { className: [CLASS.headlineEn], lang: 'en' }, englishDecks.map((l) => h('span', { className: [CLASS.deck], [attr(DATA.e)]: l.e }, l.text)))] : []),
+    ...(englishDecks.length
+      ? [
+          h(
+            'p',
+            { className: [CLASS.headlineEn], lang: 'en' },
+            englishDecks.map((l) => h('span', { className: [CLASS.deck], [attr(DATA.e)]: l.e }, l.text)),
+          ),
+        ]
+      : []),
   ]);
 }
 

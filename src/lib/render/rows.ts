@@ -33,20 +33,32 @@ export function rowElement(row: Row): Element {
   const sentences = rowSentences(row);
   const zh = row.zh.length
     ? sentences.zh.map((z, k) =>
-        h('p', { id: k === 0 ? undefined : rowId(z.n), [attr(DATA.n)]: z.n }, z.sentences.map((s) => h('span', { className: [CLASS.sentence], id: s.id, [attr(DATA.s)]: s.id, tabIndex: -1 }, s.text))),
+        h(
+          'p',
+          { id: k === 0 ? undefined : rowId(z.n), [attr(DATA.n)]: z.n },
+          z.sentences.map((s) => h('span', { className: [CLASS.sentence], id: s.id, [attr(DATA.s)]: s.id, tabIndex: -1 }, s.text)),
+        ),
       )
     : [label('无原文 · no original', 'This English paragraph has no counterpart in the Chinese original.')];
   const en = row.en.length
     ? sentences.en.map((e) =>
-        h('p', { [attr(DATA.e)]: e.e }, e.sentences.map((s) => (s.ids.length ? h('span', { className: [CLASS.sentence], [attr(DATA.s)]: s.ids.join(' '), tabIndex: -1 }, s.text) : h('span', { className: [CLASS.sentence] }, s.text)))),
+        h(
+          'p',
+          { [attr(DATA.e)]: e.e },
+          e.sentences.map((s) =>
+            s.ids.length
+              ? h('span', { className: [CLASS.sentence], [attr(DATA.s)]: s.ids.join(' '), tabIndex: -1 }, s.text)
+              : h('span', { className: [CLASS.sentence] }, s.text),
+          ),
+        ),
       )
     : [label('no translation', 'The translation has no English for this paragraph.')];
   if (row.low) en.push(label('alignment uncertain', `The aligner is not sure these paragraphs belong together (confidence ${row.confidence}).`));
-  return h(
-    'div',
-    { className: [CLASS.row, ...(row.low ? [CLASS.uncertain] : [])], id, [attr(DATA.kind)]: row.kind, [attr(DATA.move)]: row.move },
-    [h('div', { className: [CLASS.numbers] }, nums), h('div', { className: [CLASS.cell, CLASS.zh], lang: 'zh-Hans' }, zh), h('div', { className: [CLASS.cell, CLASS.en], lang: 'en' }, en)],
-  );
+  return h('div', { className: [CLASS.row, ...(row.low ? [CLASS.uncertain] : [])], id, [attr(DATA.kind)]: row.kind, [attr(DATA.move)]: row.move }, [
+    h('div', { className: [CLASS.numbers] }, nums),
+    h('div', { className: [CLASS.cell, CLASS.zh], lang: 'zh-Hans' }, zh),
+    h('div', { className: [CLASS.cell, CLASS.en], lang: 'en' }, en),
+  ]);
 }
 
 export function rowsElement(rows: Row[]): Element {

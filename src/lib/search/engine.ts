@@ -158,10 +158,11 @@ export class SearchEngine {
       for (const p of state.parts) {
         const scores = p.scores();
         if (!total) total = scores;
-        else for (const [id, s] of total) {
-          if (scores.has(id)) total.set(id, s + scores.get(id)!);
-          else total.delete(id);
-        }
+        else
+          for (const [id, s] of total) {
+            if (scores.has(id)) total.set(id, s + scores.get(id)!);
+            else total.delete(id);
+          }
       }
     }
     const byDoc = new Map<number, DocHits>();
@@ -178,7 +179,16 @@ export class SearchEngine {
     const docs = [...byDoc.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
     for (const d of docs) d.ids.sort((a, b) => a - b);
     const glossary = matchGlossary(this.meta.glossary, query.text);
-    const results: SearchResults = { query, plans: state.parts.map((p) => p.plan), docs, rows, glossary, filter, searched: { from: lo, until }, complete: until >= hi };
+    const results: SearchResults = {
+      query,
+      plans: state.parts.map((p) => p.plan),
+      docs,
+      rows,
+      glossary,
+      filter,
+      searched: { from: lo, until },
+      complete: until >= hi,
+    };
     this.#states.set(results, state);
     return results;
   }

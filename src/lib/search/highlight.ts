@@ -46,7 +46,10 @@ export function excerpt(text: string, ranges: TextRange[], max: number): Segment
     if (space >= 0 && space < first) start = space + 1;
   }
   const end = safe(text, Math.min(text.length, start + max));
-  const shifted: TextRange[] = ranges.map(([s, e]): TextRange => [s - start, e - start]).filter(([s, e]) => e > 0 && s < end - start).map(([s, e]): TextRange => [Math.max(0, s), Math.min(end - start, e)]);
+  const shifted: TextRange[] = ranges
+    .map(([s, e]): TextRange => [s - start, e - start])
+    .filter(([s, e]) => e > 0 && s < end - start)
+    .map(([s, e]): TextRange => [Math.max(0, s), Math.min(end - start, e)]);
   const out = segments(text.slice(start, end), shifted);
   if (start > 0) out.unshift({ text: '…', hit: false });
   if (end < text.length) out.push({ text: '…', hit: false });

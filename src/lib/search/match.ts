@@ -29,7 +29,12 @@ export interface PinyinPlan {
 export type Plan =
   | { kind: 'zh'; runs: string[]; phrase?: string }
   | { kind: 'num'; text: string }
-  | { kind: 'latin'; en: EnglishPlan | null; py: PinyinPlan | null; /** Each term on its own (English or pinyin), used when the whole group matched nothing. */ terms?: { en: EnglishPlan | null; py: PinyinPlan | null }[] };
+  | {
+      kind: 'latin';
+      en: EnglishPlan | null;
+      py: PinyinPlan | null;
+      /** Each term on its own (English or pinyin), used when the whole group matched nothing. */ terms?: { en: EnglishPlan | null; py: PinyinPlan | null }[];
+    };
 
 export interface MatchRecord {
   zh: string[];

@@ -52,7 +52,10 @@ async function lookup(lists: Lists, field: Field, tokens: string[], prefix = fal
   // The first token's bucket alone often shows the query cannot match (English read as pinyin:
   // `aluminum` → a'lu…): then the other buckets are never downloaded.
   if (exact.length && !(await lists.get(field, exact[0]!))) return null;
-  const [found, expansions] = await Promise.all([Promise.all(exact.map((t) => lists.get(field, t))), prefix ? lists.startingWith(field, last, MAX_EXPANSIONS) : []]);
+  const [found, expansions] = await Promise.all([
+    Promise.all(exact.map((t) => lists.get(field, t))),
+    prefix ? lists.startingWith(field, last, MAX_EXPANSIONS) : [],
+  ]);
   if (found.some((l) => !l)) return null;
   if (prefix && !expansions.length) return null;
   return {
@@ -128,13 +131,23 @@ export async function planGroup(lists: Lists, g: Group): Promise<Part> {
   if (g.kind === 'num') {
     const zh = await lookup(lists, 'zh', chineseQueryTokens(g.text));
     const en = await lookup(lists, 'en', [g.text]);
-    return { plan: { kind: 'num', text: g.text }, lists: [zh, en].flatMap((t) => t?.lists ?? []), none: !zh && !en, scores: () => scored([zh, WEIGHT.zh], [en, WEIGHT.en]) };
+    return {
+      plan: { kind: 'num', text: g.text },
+      lists: [zh, en].flatMap((t) => t?.lists ?? []),
+      none: !zh && !en,
+      scores: () => scored([zh, WEIGHT.zh], [en, WEIGHT.en]),
+    };
   }
   const en = await english(lists, g.terms, g.last, g.quoted);
   const py = await pinyin(lists, g.terms, g.last);
   if (en.term || py.term || g.terms.length < 2 || g.quoted) {
     const plan: Plan = { kind: 'latin', en: en.plan, py: py.plan };
-    return { plan, lists: [en.term, py.term].flatMap((t) => t?.lists ?? []), none: !en.term && !py.term, scores: () => scored([py.term, WEIGHT.py], [en.term, WEIGHT.en]) };
+    return {
+      plan,
+      lists: [en.term, py.term].flatMap((t) => t?.lists ?? []),
+      none: !en.term && !py.term,
+      scores: () => scored([py.term, WEIGHT.py], [en.term, WEIGHT.en]),
+    };
   }
   // `tuyang copper`: neither all English nor all pinyin; each term may be either.
   const plans: { en: EnglishPlan | null; py: PinyinPlan | null }[] = [];

@@ -20,7 +20,12 @@ export const MAX_GROUPS = 8;
 
 export type Group =
   | { kind: 'zh'; /** Folded runs, each looked up by its pairs. */ runs: string[]; /** Quoted: the folded phrase, punctuation included. */ phrase?: string }
-  | { kind: 'latin'; /** The terms as typed (spaces split them). */ terms: string[]; quoted: boolean; /** Last in the query and not quoted: may be unfinished. */ last: boolean }
+  | {
+      kind: 'latin';
+      /** The terms as typed (spaces split them). */ terms: string[];
+      quoted: boolean;
+      /** Last in the query and not quoted: may be unfinished. */ last: boolean;
+    }
   | { kind: 'num'; /** Digits only: looked up in Chinese and English. */ text: string };
 
 export interface ParsedQuery {
@@ -70,7 +75,9 @@ function hanNear(chars: string[], k: number): boolean {
 }
 
 export function parseQuery(input: string): ParsedQuery {
-  const text = Array.from(String(input ?? '').trim()).slice(0, MAX_QUERY).join('');
+  const text = Array.from(String(input ?? '').trim())
+    .slice(0, MAX_QUERY)
+    .join('');
   const groups: Group[] = [];
   const parts = text.split(QUOTES);
   parts.forEach((part, k) => {

@@ -91,7 +91,9 @@ function completeOnly(letters: string): string[] | null {
  * is still being typed, so its last syllable may be incomplete.
  */
 export function splitPinyin(text: string, allowPartial = false): PinyinSplit | null {
-  const pieces = foldPinyin(text).split(/[\s']+/).filter(Boolean);
+  const pieces = foldPinyin(text)
+    .split(/[\s']+/)
+    .filter(Boolean);
   if (!pieces.length || pieces.some((p) => !/^[a-z]+$/.test(p))) return null;
   const syllables: string[] = [];
   let partial = false;

@@ -12,7 +12,9 @@ import { splitPinyin } from './syllables.ts';
 const MAX_TERMS = 3;
 
 function words(text: string): string {
-  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 export function matchGlossary(entries: GlossaryInfo[], text: string): GlossaryInfo[] {

@@ -6,7 +6,8 @@ import { siteArchive } from '../../data/archive.ts';
 import { builds } from '../../data/build-mode.ts';
 import { headlineRows, headlinesScript } from '../../lib/archive/index.ts';
 
-export const getStaticPaths = (async () => (builds('years') ? (await siteArchive()).years : []).map((y) => ({ params: { year: y.year } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (builds('years') ? (await siteArchive()).years : []).map((y) => ({ params: { year: y.year } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const archive = await siteArchive();

@@ -10,7 +10,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { builds } from '../../data/build-mode.ts';
 import { ownSummary } from '../../data/summary.ts';
 import { glossaryInfo, yearBuilds } from '../../data/search.ts';
-import { byYear, encodeYearIndex } from '../../build/search-index.ts';
+import { byYear, encodeYearIndex } from '../../node/search-index.ts';
 
 export const getStaticPaths = (async () => {
   if (!builds('part-data')) return [];

@@ -12,52 +12,50 @@ import { RESULTS_DIR, SITES, sitePaths, type SiteBuild, type SiteName } from './
  * https://vitest.dev/config/globalsetup
  */
 export default async function setup(project: TestProject): Promise<void> {
-	const sites = {} as Record<SiteName, SiteBuild>;
-	for (const name of Object.keys(SITES) as SiteName[]) sites[name] = await prepare(name);
-	project.provide('sites', sites);
+  const sites = {} as Record<SiteName, SiteBuild>;
+  for (const name of Object.keys(SITES) as SiteName[]) sites[name] = await prepare(name);
+  project.provide('sites', sites);
 }
 
 async function prepare(name: SiteName): Promise<SiteBuild> {
-	const { outDir, contentDir, base, strict } = sitePaths(name);
-	const site = { name, outDir, contentDir, base };
-	const shown = (path: string) => relative(REPO_ROOT, path) || '.';
-	const spec = SITES[name];
-	if ('generate' in spec && process.env.E2E_SKIP_BUILD !== '1') {
-		const from = resolve(REPO_ROOT, spec.generate.from);
-		if (existsSync(from)) {
-			writeArchive(contentDir, makeArchive({ sources: readSources(from), count: spec.generate.count }), `(the ${name} e2e site)`);
-			console.log(`[e2e] generated ${spec.generate.count} documents from ${shown(from)} in ${shown(contentDir)}`);
-		}
-	}
+  const { outDir, contentDir, base, strict } = sitePaths(name);
+  const site = { name, outDir, contentDir, base };
+  const shown = (path: string) => relative(REPO_ROOT, path) || '.';
+  const spec = SITES[name];
+  if ('generate' in spec && process.env.E2E_SKIP_BUILD !== '1') {
+    const from = resolve(REPO_ROOT, spec.generate.from);
+    if (existsSync(from)) {
+      writeArchive(contentDir, makeArchive({ sources: readSources(from), count: spec.generate.count }), `(the ${name} e2e site)`);
+      console.log(`[e2e] generated ${spec.generate.count} documents from ${shown(from)} in ${shown(contentDir)}`);
+    }
+  }
 
-	if (!existsSync(contentDir)) {
-		const problem =
-			`The ${name} documents are missing: nothing at ${contentDir}.` +
-			(process.env.CI === 'true' ? ' Under CI=true this is a failure.' : ' Its tests are skipped.');
-		console.warn(`\n[e2e] WARNING: ${problem}\n`);
-		return { ...site, status: 'absent', problem };
-	}
+  if (!existsSync(contentDir)) {
+    const problem =
+      `The ${name} documents are missing: nothing at ${contentDir}.` +
+      (process.env.CI === 'true' ? ' Under CI=true this is a failure.' : ' Its tests are skipped.');
+    console.warn(`\n[e2e] WARNING: ${problem}\n`);
+    return { ...site, status: 'absent', problem };
+  }
 
-	if (process.env.E2E_SKIP_BUILD === '1') {
-		if (existsSync(join(outDir, 'index.html'))) {
-			console.log(`[e2e] reusing ${shown(outDir)} (E2E_SKIP_BUILD=1)`);
-			return { ...site, status: 'reused', problem: '' };
-		}
-		const problem = `E2E_SKIP_BUILD=1, but ${outDir} has no index.html. Run the e2e tests once without it.`;
-		console.warn(`[e2e] ${problem}`);
-		return { ...site, status: 'failed', problem };
-	}
+  if (process.env.E2E_SKIP_BUILD === '1') {
+    if (existsSync(join(outDir, 'index.html'))) {
+      console.log(`[e2e] reusing ${shown(outDir)} (E2E_SKIP_BUILD=1)`);
+      return { ...site, status: 'reused', problem: '' };
+    }
+    const problem = `E2E_SKIP_BUILD=1, but ${outDir} has no index.html. Run the e2e tests once without it.`;
+    console.warn(`[e2e] ${problem}`);
+    return { ...site, status: 'failed', problem };
+  }
 
-	const logFile = join(RESULTS_DIR, `build-${name}.log`);
-	console.log(`[e2e] building the ${name} site: ${shown(contentDir)} → ${shown(outDir)} …`);
-	const result = await buildSite({ outDir, contentDir, base, logFile, strict });
-	if (result.ok) {
-		console.log(`[e2e] built the ${name} site in ${result.seconds.toFixed(1)} s`);
-		return { ...site, status: 'built', problem: '' };
-	}
-	const problem =
-		`The ${name} site did not build (CONTENT_DIR=${contentDir}). ` +
-		`Full output: ${shown(logFile)}. Last lines:\n${result.tail}`;
-	console.error(`[e2e] ${problem}`);
-	return { ...site, status: 'failed', problem };
+  const logFile = join(RESULTS_DIR, `build-${name}.log`);
+  console.log(`[e2e] building the ${name} site: ${shown(contentDir)} → ${shown(outDir)} …`);
+  const result = await buildSite({ outDir, contentDir, base, logFile, strict });
+  if (result.ok) {
+    console.log(`[e2e] built the ${name} site in ${result.seconds.toFixed(1)} s`);
+    return { ...site, status: 'built', problem: '' };
+  }
+  const problem = `The ${name} site did not build (CONTENT_DIR=${contentDir}). ` + `Full output: ${shown(logFile)}. Last lines:\n${result.tail}`;
+  console.error(`[e2e] ${problem}`);
+  return { ...site, status: 'failed', problem };
 }

@@ -22,7 +22,12 @@ export function readYaml(source: string, file: string): YamlSource {
       const open = source.split(/\r?\n/).findIndex((l, k) => k < line && ((l.match(/"/g) ?? []).length % 2 === 1 || (l.match(/'/g) ?? []).length % 2 === 1));
       if (open >= 0) line = open + 1;
     }
-    throw new SourceError(file, line, `this is not valid YAML: ${err.message.split('\n')[0]}`, 'Check the indentation and quoting on that line; text with a colon or quotes is safest in "double quotes" or as a `|` block.');
+    throw new SourceError(
+      file,
+      line,
+      `this is not valid YAML: ${err.message.split('\n')[0]}`,
+      'Check the indentation and quoting on that line; text with a colon or quotes is safest in "double quotes" or as a `|` block.',
+    );
   }
   return {
     data: doc.toJS(),

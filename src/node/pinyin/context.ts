@@ -22,7 +22,11 @@ function wordReading(word: string): (string | null)[] | undefined {
     words = new Map();
     for (const line of cedictWords.split('\n')) {
       const [w, ...syllables] = line.split(' ');
-      if (w) words.set(w, syllables.map((s) => (s === '*' ? null : s)));
+      if (w)
+        words.set(
+          w,
+          syllables.map((s) => (s === '*' ? null : s)),
+        );
     }
   }
   return words.get(word);

@@ -1,4 +1,7 @@
 /**
+ * Longer than 250 lines because the two steps share the year-list format they hand each other;
+ * the format itself (encode/decode) is in lib/search.
+ *
  * Builds the search index at build time, in two steps so that a large archive can be built in
  * parts (scripts/build-parts.ts):
  *
@@ -192,7 +195,8 @@ function docInfo(doc: SourceDocument, parts: number): SearchDocInfo {
 function documentRecords(doc: SourceDocument, name: (part: number) => string, pinyin: PinyinReader, partBytes: number) {
   const head = doc.headlineZh.filter(Boolean);
   const rows = [{ anchor: '', zh: head, en: [doc.title] }];
-  for (const row of doc.rows) rows.push({ anchor: row.zh[0] ? `p${row.zh[0].n}` : `e${row.en[0]!.e}`, zh: row.zh.map((z) => z.text), en: row.en.map((e) => e.text) });
+  for (const row of doc.rows)
+    rows.push({ anchor: row.zh[0] ? `p${row.zh[0].n}` : `e${row.en[0]!.e}`, zh: row.zh.map((z) => z.text), en: row.en.map((e) => e.text) });
   // What a part's files hold besides the records (the largest part number a document could have).
   const start = byteLength(shardScript(name(9999), { doc: docInfo(doc, 9999), records: [] }));
   const pyStart = byteLength(shardScript(`${name(9999)}-py`, []));
@@ -282,7 +286,13 @@ export function byYear<T extends { date: string }>(docs: T[]): [number, T[]][] {
 /** Page maps: one character per document (`0` + page), `per` documents a file. */
 function pageMaps(pages: number[], per: number): string[] {
   const maps: string[] = [];
-  for (let k = 0; k < pages.length; k += per) maps.push(pages.slice(k, k + per).map(pageChar).join(''));
+  for (let k = 0; k < pages.length; k += per)
+    maps.push(
+      pages
+        .slice(k, k + per)
+        .map(pageChar)
+        .join(''),
+    );
   return maps;
 }
 
@@ -298,7 +308,11 @@ export interface PackedIndex {
  * and the lists of the years, newest first, are the archive's lists in order.
  */
 export function packIndex(input: YearIndex[], glossary: GlossaryInfo[], options: Partial<ChunkOptions> = {}): PackedIndex {
-  const chunks: ChunkOptions = { cap: options.cap ?? DEFAULT_CHUNKS.cap, head: options.head ?? DEFAULT_CHUNKS.head, growth: options.growth ?? DEFAULT_CHUNKS.growth };
+  const chunks: ChunkOptions = {
+    cap: options.cap ?? DEFAULT_CHUNKS.cap,
+    head: options.head ?? DEFAULT_CHUNKS.head,
+    growth: options.growth ?? DEFAULT_CHUNKS.growth,
+  };
   const years = [...input].sort((a, b) => b.year - a.year);
   const most = Math.max(1, ...years.map((y) => y.slots));
   const stride = 2 ** Math.ceil(Math.log2(most));

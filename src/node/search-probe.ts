@@ -43,5 +43,10 @@ export async function searchAll({ query, docs = Infinity, filter = {} }: ProbeAr
   // BOX_ROWS of lib/search/engine.ts: the header box shows 3 rows a document.
   const shown = await engine.show(results, results.docs.slice(0, docs), { rows: Number.isFinite(docs) ? 3 : Infinity });
   const msShown = performance.now() - t;
-  return { rows: shown.flatMap((d) => d.rows.map((r) => ({ path: d.info.path, anchor: r.record.anchor }))), glossary: results.glossary.map((g) => g.slug), ms, msShown };
+  return {
+    rows: shown.flatMap((d) => d.rows.map((r) => ({ path: d.info.path, anchor: r.record.anchor }))),
+    glossary: results.glossary.map((g) => g.slug),
+    ms,
+    msShown,
+  };
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const GOLD_FILE = resolve(import.meta.dirname, '../../fixtures/gold/polyphones.tsv');
+export const GOLD_FILE = resolve(import.meta.dirname, '../test/fixtures/gold/polyphones.tsv');
 
 export interface GoldOccurrence {
   /** Corpus file name (`../shared/corpus/rmrb/`). */

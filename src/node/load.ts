@@ -30,20 +30,30 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export function readDocumentText(dir: string, file: string): string {
   const bytes = readFileSync(resolve(dir, file));
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new SourceError(file, 1, 'the file is UTF-16 text; archive files are UTF-8.', `Save it as UTF-8 (for example \`iconv -f UTF-16 -t UTF-8 "${file}" > converted.txt\`).`);
+    throw new SourceError(
+      file,
+      1,
+      'the file is UTF-16 text; archive files are UTF-8.',
+      `Save it as UTF-8 (for example \`iconv -f UTF-16 -t UTF-8 "${file}" > converted.txt\`).`,
+    );
   }
   try {
     return UTF8.decode(bytes);
   } catch {
     if (bytes.includes(0)) return bytes.toString('utf8'); // binary: the parser says so
     const line = bytes.subarray(0, firstInvalid(bytes)).toString('utf8').split('\n').length;
-    throw new SourceError(file, line, 'the file is not UTF-8 text (GBK or GB 2312, as older Chinese files often are?).', `Convert it to UTF-8, for example \`iconv -f GBK -t UTF-8 "${file}" > converted.txt\`.`);
+    throw new SourceError(
+      file,
+      line,
+      'the file is not UTF-8 text (GBK or GB 2312, as older Chinese files often are?).',
+      `Convert it to UTF-8, for example \`iconv -f GBK -t UTF-8 "${file}" > converted.txt\`.`,
+    );
   }
 }
 
 /** Offset of the first byte that is not part of a well-formed UTF-8 sequence (to name its line). */
 function firstInvalid(bytes: Buffer): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const c = bytes[i]!;
     const follow = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
     if (follow < 0) return i;
@@ -83,7 +93,12 @@ export function readOverride(dir: string, file: string): string | undefined {
  * collects URL paths already taken, so two documents with the same date, page and slug get `-2`,
  * `-3` (in file-name order, hence stable). With `take` false, the path is not taken.
  */
-export function placeDocument(file: string, doc: { date: string; page: number; title: string }, paths: Map<string, string>, take = true): { path: string; wanted?: string } {
+export function placeDocument(
+  file: string,
+  doc: { date: string; page: number; title: string },
+  paths: Map<string, string>,
+  take = true,
+): { path: string; wanted?: string } {
   const slug = documentSlug(file, doc.title);
   const wanted = documentPath(doc.date, doc.page, slug);
   let path = wanted;
