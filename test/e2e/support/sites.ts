@@ -15,12 +15,12 @@ export const SITES = {
   reader: { outDir: 'dist-e2e/reader', contentDir: 'content/documents', base: '/reader/' },
   /** The seed as the portable build (`--base ./`): relative URLs, classic scripts, opened from file://. */
   portable: { outDir: 'dist-e2e/portable', contentDir: 'content/documents', base: './' },
+  /** One good document and two malformed ones: refused files are left out and listed on /status/. */
+  refusals: { outDir: 'dist-e2e/refusals', contentDir: 'test/fixtures/refusals', base: '/' },
   /**
    * A generated archive of 3,000 documents (scripts/make-archive.ts, copies of the corpus under new
    * dates, in year/month folders, both file-name shapes, a few URL collisions): browsing at size.
    */
-  /** One good document and two malformed ones: refused files are left out and listed on /status/. */
-  refusals: { outDir: 'dist-e2e/refusals', contentDir: 'test/fixtures/refusals', base: '/' },
   archive: { outDir: 'dist-e2e/archive', contentDir: 'dist-e2e/archive-src', base: '/', generate: { from: CORPUS, count: 3000 } },
 } as const satisfies Record<string, { outDir: string; contentDir: string; base: string; strict?: boolean; generate?: { from: string; count: number } }>;
 
