@@ -260,8 +260,17 @@ describe('parseDocument on malformed input', () => {
     expect(error.message).toBe('empty-title.txt:2: the English header has no "Title:" (or it is empty).');
   });
 
-  it('rejects a file with no <hr /> at the end of the file', () => {
+  it('rejects a file with no <hr /> at its Original: line, saying where to add it', () => {
     const error = sourceError(() => parseDocument(variant({ 8: '' }), 'no-hr.txt'));
+    expect(error.line).toBe(10);
+    expect(error.format()).toMatchInlineSnapshot(`
+			"no-hr.txt:10: no \`<hr />\` line separates the English translation from the Chinese original that starts here.
+			  Fix: Add a line \`<hr />\` above line 10."
+		`);
+  });
+
+  it('rejects a file with neither <hr /> nor Original: at the end of the file', () => {
+    const error = sourceError(() => parseDocument(variant({ 8: '', 10: '' }), 'no-hr.txt'));
     // 18 lines and a final newline: the end of the file is the empty line 19 an editor shows.
     expect(error.line).toBe(19);
     expect(error.format()).toMatchInlineSnapshot(`
@@ -293,7 +302,7 @@ describe('parseDocument on malformed input', () => {
     expect(error.line).toBe(12);
     expect(error.format()).toMatchInlineSnapshot(`
 			"no-zh.txt:12: the Chinese original has no paragraphs after its header.
-			  Fix: Write the Chinese paragraphs after the \`专栏：\` line, one paragraph per line."
+			  Fix: Write the Chinese paragraphs after the \`专栏：\` line, one paragraph per line; a picture with only a headline repeats it there as its one paragraph."
 		`);
   });
 

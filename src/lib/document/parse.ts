@@ -53,6 +53,8 @@ export interface ParsedDocument {
   notes: SourceNote[];
 }
 
+const HR = /^\s*<hr\s*\/?>\s*$/i;
+const ORIGINAL = /^Original\s*[:：]\s*$/i;
 const FIELD = /^(Title|Author|Date|Page|Edition|Column)\s*[:：]\s?(.*)$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EDITION = /^第\s*([0-9０-９]+)\s*版\s*(?:[(（](.*)[)）])?$/;
@@ -101,6 +103,14 @@ export function parseDocument(source: string, file: string): ParsedDocument {
     if (fields[key]) notes.push({ line: i + 1, message: `a second "${m[1]}:" line; the first one (line ${fields[key]!.line}) is used.` });
     else fields[key] = { value: m[2]!.trim(), line: i + 1 };
   }
+  const first = lines.findIndex((l) => l.trim());
+  if (first === i && (HR.test(lines[i]!) || ORIGINAL.test(lines[i]!.trim()) || /^#+\s*\p{Script=Han}/u.test(lines[i]!.trim()))) {
+    fail(
+      i + 1,
+      `the file has no English part: it starts with the Chinese original ("${lines[i]!.trim().slice(0, 40)}").`,
+      'Above it write the English header (`Title:`, `Author:`, `Date:`, `Page:`), the English translation and a line `<hr />`; a document not yet translated still needs the header and `<hr />`.',
+    );
+  }
   if (!fields.title?.value) {
     fail(
       fields.title?.line ?? 1,
@@ -110,7 +120,15 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   }
 
   // --- English body, up to `**Named Entities**` or `<hr />`.
-  const hrAt = lines.findIndex((l, n) => n >= i && /^\s*<hr\s*\/?>\s*$/i.test(l));
+  const hrAt = lines.findIndex((l, n) => n >= i && HR.test(l));
+  const originalAt = lines.findIndex((l, n) => n >= i && ORIGINAL.test(l.trim()));
+  if (hrAt < 0 && originalAt >= 0) {
+    fail(
+      originalAt + 1,
+      'no `<hr />` line separates the English translation from the Chinese original that starts here.',
+      `Add a line \`<hr />\` above line ${originalAt + 1}.`,
+    );
+  }
   if (hrAt < 0) {
     fail(
       lines.length,
@@ -136,8 +154,8 @@ export function parseDocument(source: string, file: string): ParsedDocument {
     entityLines = read.unread;
     for (const u of read.unread) notes.push({ line: u.line, message: `named-entity line not in the form "汉字<tab>English": shown as it is.` });
   }
-  if (lines.slice(hrAt + 1).some((l) => /^\s*<hr\s*\/?>\s*$/i.test(l))) {
-    const second = lines.findIndex((l, n) => n > hrAt && /^\s*<hr\s*\/?>\s*$/i.test(l));
+  const second = lines.findIndex((l, n) => n > hrAt && HR.test(l));
+  if (second >= 0) {
     fail(
       second + 1,
       'a second `<hr />` line: a document has one English part and one Chinese part.',
@@ -148,9 +166,23 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   // --- Chinese part: `Original:`, `### headline`, bylines, date, 第N版(…), 专栏：…
   let j = hrAt + 1;
   while (j < lines.length && !lines[j]!.trim()) j++;
-  if (j < lines.length && /^Original\s*[:：]\s*$/i.test(lines[j]!.trim())) j++;
+  if (j === lines.length) {
+    fail(
+      hrAt + 1,
+      'the Chinese original is missing: nothing follows the `<hr />` line.',
+      'After `<hr />` write `Original:`, the `### ` headline, the date, `第N版()`, `专栏：` and the Chinese paragraphs, one per line.',
+    );
+  }
+  if (ORIGINAL.test(lines[j]!.trim())) j++;
   else notes.push({ line: j + 1, message: 'no "Original:" line after `<hr />`; the Chinese part starts here.' });
   while (j < lines.length && !lines[j]!.trim()) j++;
+  if (j === lines.length) {
+    fail(
+      j,
+      'the Chinese original is missing: nothing follows `Original:`.',
+      'After `Original:` write the `### ` headline, the date, `第N版()`, `专栏：` and the Chinese paragraphs, one per line.',
+    );
+  }
   const headLine = lines[j]?.trim() ?? '';
   if (!headLine.startsWith('#')) {
     fail(
@@ -211,7 +243,7 @@ export function parseDocument(source: string, file: string): ParsedDocument {
     fail(
       headlineLine,
       'the Chinese original has no paragraphs after its header.',
-      'Write the Chinese paragraphs after the `专栏：` line, one paragraph per line.',
+      'Write the Chinese paragraphs after the `专栏：` line, one paragraph per line; a picture with only a headline repeats it there as its one paragraph.',
     );
   }
 
