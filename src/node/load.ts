@@ -29,12 +29,13 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function readDocumentText(dir: string, file: string): string {
   const bytes = readFileSync(resolve(dir, file));
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
     throw new SourceError(
       file,
       1,
       'the file is UTF-16 text; archive files are UTF-8.',
-      `Save it as UTF-8 (for example \`iconv -f UTF-16 -t UTF-8 "${file}" > converted.txt\`).`,
+      `Save it as UTF-8 (for example \`iconv -f ${utf16} -t UTF-8 "${file}" > converted.txt\`).`,
     );
   }
   try {
@@ -49,6 +50,24 @@ export function readDocumentText(dir: string, file: string): string {
       `Convert it to UTF-8, for example \`iconv -f GBK -t UTF-8 "${file}" > converted.txt\`.`,
     );
   }
+}
+
+/**
+ * The UTF-16 a file is in, as iconv names it: `UTF-16` when a byte-order mark says which, else
+ * from where its NUL bytes fall. ASCII in UTF-16 has one in every other position (`T\0i\0t\0…` is
+ * little-endian), which a binary file has no reason to show on one side only.
+ */
+function utf16Encoding(bytes: Buffer): string | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'UTF-16';
+  const n = Math.min(bytes.length, 4096) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let k = 0; k < n; k += 2) {
+    if (bytes[k] === 0) even++;
+    if (bytes[k + 1] === 0) odd++;
+  }
+  if (n < 16 || Math.min(even, odd) > 0 || Math.max(even, odd) < n / 8) return undefined;
+  return odd ? 'UTF-16LE' : 'UTF-16BE';
 }
 
 /** Offset of the first byte that is not part of a well-formed UTF-8 sequence (to name its line). */

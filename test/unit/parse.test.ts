@@ -330,11 +330,11 @@ describe('parseDocument on malformed input', () => {
 		`);
   });
 
-  it('rejects a file with a NUL byte as binary', () => {
+  it('rejects a file with a NUL byte as binary, at the line of the first one', () => {
     const error = sourceError(() => parseDocument(variant({ 6: 'Copper\u0000output' }), 'binary.txt'));
-    expect(error.line).toBe(1);
+    expect(error.line).toBe(6);
     expect(error.format()).toMatchInlineSnapshot(`
-			"binary.txt:1: the file is binary (it contains NUL bytes), not an archive text file.
+			"binary.txt:6: the file is binary (it contains NUL bytes), not an archive text file.
 			  Fix: Save the document as UTF-8 text."
 		`);
   });

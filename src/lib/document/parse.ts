@@ -1,4 +1,7 @@
 /**
+ * Longer than 250 lines because the file is read in one pass, top to bottom, and each refusal is
+ * written where its line is found, so that the order of the checks is the order of the file.
+ *
  * Parses one archive file: the English translation, `<hr />`, `Original:`, the Chinese original.
  * Reference: the seed `content/documents/1958-09-25-p1-copper-and-aluminum.txt`; the irregular
  * variants handled here are listed in `../shared/corpus/README.md`.
@@ -76,8 +79,10 @@ export function splitDecks(text: string): string[] {
 }
 
 export function parseDocument(source: string, file: string): ParsedDocument {
-  if (source.includes('\u0000')) {
-    throw new SourceError(file, 1, 'the file is binary (it contains NUL bytes), not an archive text file.', 'Save the document as UTF-8 text.');
+  const nul = source.indexOf('\u0000');
+  if (nul >= 0) {
+    const line = source.slice(0, nul).split(/\r\n|\r|\n/).length;
+    throw new SourceError(file, line, 'the file is binary (it contains NUL bytes), not an archive text file.', 'Save the document as UTF-8 text.');
   }
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const notes: SourceNote[] = [];
@@ -199,6 +204,7 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   let zhDate = '';
   let zhDateLine = 0;
   let zhPage = '';
+  let zhPageLine = 0;
   let section = '';
   let zhColumn = '';
   for (; j < lines.length; j++) {
@@ -213,6 +219,7 @@ export function parseDocument(source: string, file: string): ParsedDocument {
       zhDateLine = j + 1;
     } else if ((m = EDITION.exec(text))) {
       zhPage = m[1]!.normalize('NFKC');
+      zhPageLine = j + 1;
       section = (m[2] ?? '').trim();
     } else if ((m = COLUMN.exec(text))) {
       zhColumn = m[1]!.trim();
@@ -264,6 +271,8 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   const enPage = pageField?.value.normalize('NFKC') ?? '';
   if (pageField && enPage && !/^\d+$/.test(enPage)) fail(pageField.line, `the page "${pageField.value}" is not a number.`, 'Write the page as `Page: 1`.');
   const pageText = enPage || zhPage;
+  if (pageText && Number(pageText) < 1)
+    fail(enPage ? pageField!.line : zhPageLine, `page ${pageText} does not exist: pages start at 1.`, 'Write the page as `Page: 1`.');
   if (!pageText)
     fail(fields.title!.line, 'the document has no page: neither a "Page:" (or "Edition:") line nor a "第N版" line.', 'Add `Page: N` under the `Date:` line.');
   if (!enParagraphs.length)
