@@ -10,6 +10,7 @@ import { buildDocument } from '../lib/document/model.ts';
 import type { StoredDocument } from '../schemas/document.ts';
 import { parseDocument } from '../lib/document/parse.ts';
 import { SourceError } from '../lib/errors.ts';
+import { splitIndent } from '../lib/document/text.ts';
 import { documentPath, documentSlug } from '../lib/document/slug.ts';
 
 export interface LoadedDocument {
@@ -28,7 +29,11 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * with its Chinese replaced by U+FFFD, silently, so it is refused with a way to convert it.
  */
 export function readDocumentText(dir: string, file: string): string {
-  const bytes = readFileSync(resolve(dir, file));
+  return decodeDocument(readFileSync(resolve(dir, file)), file);
+}
+
+/** The text of a document file's bytes (see `readDocumentText`); `file` names it in a refusal. */
+export function decodeDocument(bytes: Buffer, file: string): string {
   const utf16 = utf16Encoding(bytes);
   if (utf16) {
     throw new SourceError(
@@ -146,7 +151,7 @@ function headerDate(head: string): string | undefined {
     if (!line) continue;
     const m = FIELD.exec(line);
     if (!m) return undefined;
-    if (m[1]!.toLowerCase() === 'date') return m[2]!.trim() || undefined;
+    if (m[1]!.toLowerCase() === 'date') return splitIndent(m[2]!).text.trim() || undefined;
   }
   return undefined;
 }

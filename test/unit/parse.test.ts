@@ -330,6 +330,17 @@ describe('parseDocument on malformed input', () => {
 		`);
   });
 
+  it('rejects page 0 at the Page line (the document model has no page 0)', () => {
+    const error = sourceError(() => parseDocument(variant({ 4: 'Page: 0' }), 'page-0.txt'));
+    expect(error.format()).toBe('page-0.txt:4: page 0 does not exist: pages start at 1.\n  Fix: Write the page as `Page: 1`.');
+    expect(sourceError(() => parseDocument(variant({ 4: 'Page:', 15: '第０版()' }), 'page-0.txt')).line).toBe(15);
+  });
+
+  it('reads header values with literal \\t escapes or tabs around them (Page: 4\\t, a property-test counterexample)', () => {
+    const doc = parseDocument(variant({ 4: 'Page: 4  \\t', 3: 'Date:\t1958-09-25\\t' }), 'escapes.txt');
+    expect([doc.page, doc.date]).toEqual([4, '1958-09-25']);
+  });
+
   it('rejects a file with a NUL byte as binary, at the line of the first one', () => {
     const error = sourceError(() => parseDocument(variant({ 6: 'Copper\u0000output' }), 'binary.txt'));
     expect(error.line).toBe(6);

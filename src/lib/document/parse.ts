@@ -106,7 +106,7 @@ export function parseDocument(source: string, file: string): ParsedDocument {
     if (!m) break;
     const key = m[1]!.toLowerCase();
     if (fields[key]) notes.push({ line: i + 1, message: `a second "${m[1]}:" line; the first one (line ${fields[key]!.line}) is used.` });
-    else fields[key] = { value: m[2]!.trim(), line: i + 1 };
+    else fields[key] = { value: splitIndent(m[2]!).text.trim(), line: i + 1 };
   }
   const first = lines.findIndex((l) => l.trim());
   if (first === i && (HR.test(lines[i]!) || ORIGINAL.test(lines[i]!.trim()) || /^#+\s*\p{Script=Han}/u.test(lines[i]!.trim()))) {
