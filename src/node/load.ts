@@ -29,7 +29,18 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * with its Chinese replaced by U+FFFD, silently, so it is refused with a way to convert it.
  */
 export function readDocumentText(dir: string, file: string): string {
-  return decodeDocument(readFileSync(resolve(dir, file)), file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(dir, file));
+  } catch (e) {
+    throw new SourceError(
+      file,
+      1,
+      `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+      'Check that it is a file the user running the build may read; a symbolic link must point at one.',
+    );
+  }
+  return decodeDocument(bytes, file);
 }
 
 /** The text of a document file's bytes (see `readDocumentText`); `file` names it in a refusal. */
@@ -99,7 +110,8 @@ export function listDocumentFiles(dir: string): string[] {
       if (d.name.startsWith('.') || d.name === 'node_modules') continue;
       const path = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) walk(path);
-      else if (d.isFile() && /\.(txt|md)$/i.test(d.name) && !/^readme\./i.test(d.name)) out.push(path);
+      // A symbolic link is listed too: one that points nowhere is refused with a message, not skipped.
+      else if ((d.isFile() || d.isSymbolicLink()) && /\.(txt|md)$/i.test(d.name) && !/^readme\./i.test(d.name)) out.push(path);
     }
   };
   walk('');
@@ -166,12 +178,17 @@ export function scanDates(dir: string, files: string[] = listDocumentFiles(dir))
   const out = new Map<string, string | null>();
   const buffer = Buffer.alloc(4096);
   for (const file of files) {
-    const fd = openSync(resolve(dir, file), 'r');
     let head = '';
     try {
-      head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
+      const fd = openSync(resolve(dir, file), 'r');
+      try {
+        head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      out.set(file, null); // unreadable: the loader refuses it with the reason
+      continue;
     }
     const date = headerDate(head);
     if (date) {
