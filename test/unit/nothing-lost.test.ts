@@ -192,7 +192,12 @@ const lineText = (pool: string[]) =>
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...pool), noise).map(([a, b]) => a + b) },
     )
     // One line of text: no line break, and no NUL (a NUL makes the file binary, refused).
-    .map((t) => t.replace(/[\r\n]/g, '').replaceAll(String.fromCharCode(0), '').trim())
+    .map((t) =>
+      t
+        .replace(/[\r\n]/g, '')
+        .replaceAll(String.fromCharCode(0), '')
+        .trim(),
+    )
     .filter((t) => t.length > 0 && !MARKER.test(t) && !/^<br/i.test(t) && !/^[A-Za-z][A-Za-z /&-]*[:：]$/.test(t));
 
 const randomDocument = fc
