@@ -213,15 +213,16 @@ describe('large documents', () => {
     const source = repeated(167);
     expect(parseDocument(source, 'large.txt').zh.paragraphs.length).toBeGreaterThanOrEqual(2000);
     const seconds = expectLargeRead(source, 167);
-    // Quadratic alignment took about 220 s here; the banded one about 3 s on a busy machine.
-    expect(seconds).toBeLessThan(30);
+    // Quadratic alignment took about 220 s here; the banded one takes 3 s (8 s with the whole unit suite
+    // running beside it): the bound leaves room for a busy machine and still catches a square.
+    expect(seconds).toBeLessThan(60);
   });
 
   it('a 5 MB document of long paragraphs: read, aligned row for row as the seed, in seconds', { timeout: 120_000 }, () => {
     const source = repeated(21, 20);
     expect(Buffer.byteLength(source)).toBeGreaterThan(5_000_000);
     const seconds = expectLargeRead(source, 21);
-    expect(seconds).toBeLessThan(30);
+    expect(seconds).toBeLessThan(60);
   });
 
   it('one paragraph of 2 MB in English and 1 MB in Chinese: read in seconds, its sentences aligned in a band', { timeout: 120_000 }, () => {
@@ -233,7 +234,7 @@ describe('large documents', () => {
     const start = performance.now();
     const parsed = parseDocument(source, 'one-paragraph.txt');
     const doc = buildDocument(parsed);
-    expect((performance.now() - start) / 1000).toBeLessThan(30);
+    expect((performance.now() - start) / 1000).toBeLessThan(60);
     expectEveryParagraphOnce(parsed, doc);
     expectSameCharacters(source, parsed, doc);
     expect(doc.rows).toHaveLength(1);
