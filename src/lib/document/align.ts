@@ -201,9 +201,10 @@ interface Lists {
   zl: Float64Array;
   el: Float64Array;
   /**
-   * `z[d][p]`: the anchors of the d list entries before position p — numbers and words the other
-   * side shares (`Shared`), and all numbers (`nums`, for a paragraph left unpaired). Each run is
-   * the union of a shorter one and one paragraph's set, so a cell of the programme never builds one.
+   * `z[d]`: for each position p, the anchors of the d list entries before it: the numbers and
+   * words the other side shares (`Shared`), and all their numbers (`all`, which a paragraph left
+   * unpaired costs). Each run is the union of a shorter one and one paragraph's set, built once per
+   * position, so that no cell of the programme builds a set.
    */
   z: Runs[];
   e: Runs[];
