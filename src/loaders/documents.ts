@@ -42,6 +42,23 @@ function buildRange(): DateRange[] {
   }
 }
 
+/**
+ * What was thrown reading one file, as a refusal: our SourceError as it is; anything else is a
+ * bug of duizhao's, said as one (its stack in the debug log, `astro build --verbose`), so that one
+ * file cannot stop the build of an archive of thousands.
+ */
+function refusal(file: string, e: unknown, logger: LoaderContext['logger']): SourceError {
+  if (e instanceof SourceError) return e;
+  logger.debug(`${file}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  const what = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
+  return new SourceError(
+    file,
+    1,
+    `duizhao could not read this file, by a fault of its own rather than of the file: ${what}`,
+    'Report it with the file (the stack is printed by `astro build --verbose`); meanwhile the file is left out of the site.',
+  );
+}
+
 export function documentsLoader(options: { dir: string }): Loader {
   return {
     name: 'duizhao-documents',
@@ -101,25 +118,29 @@ export function documentsLoader(options: { dir: string }): Loader {
             }
             loaded = loadDocument(dir, file, paths);
           } catch (e) {
-            if (e instanceof SourceError) {
-              errors.push(e);
-              continue;
-            }
-            throw e;
+            errors.push(refusal(file, e, logger));
+            continue;
           }
           if (!within(loaded.data.date)) {
             paths.delete(loaded.path);
             outside++;
             continue;
           }
-          if (loaded.wanted) collisions.push(`${file}: /${loaded.wanted} was taken by ${paths.get(loaded.wanted)}, so this one is at /${loaded.path}`);
           const id = loaded.path.replace(/\/$/, '');
-          seen.add(id);
           const digest = generateDigest(`${parser}\n${loaded.source}\n${loaded.override ?? ''}`);
-          if (store.get(id)?.digest === digest) continue;
-          const data = await parseData({ id, data: { ...loaded.data }, filePath: abs });
-          store.set({ id, data, digest, filePath: relative(process.cwd(), abs) });
-          for (const note of loaded.data.notes) logger.debug(`${file}:${note.line}: ${note.message}`);
+          if (store.get(id)?.digest !== digest) {
+            try {
+              const data = await parseData({ id, data: { ...loaded.data }, filePath: abs });
+              store.set({ id, data, digest, filePath: relative(process.cwd(), abs) });
+            } catch (e) {
+              paths.delete(loaded.path);
+              errors.push(refusal(file, e, logger));
+              continue;
+            }
+            for (const note of loaded.data.notes) logger.debug(`${file}:${note.line}: ${note.message}`);
+          }
+          if (loaded.wanted) collisions.push(`${file}: /${loaded.wanted} was taken by ${paths.get(loaded.wanted)}, so this one is at /${loaded.path}`);
+          seen.add(id);
         }
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
         recordRefusals(errors.map((e) => ({ file: e.file, line: e.line, problem: e.message.slice(`${e.file}:${e.line}: `.length), fix: e.hint })));

@@ -10,6 +10,7 @@ import { buildDocument } from '../lib/document/model.ts';
 import type { StoredDocument } from '../schemas/document.ts';
 import { parseDocument } from '../lib/document/parse.ts';
 import { SourceError } from '../lib/errors.ts';
+import { splitIndent } from '../lib/document/text.ts';
 import { documentPath, documentSlug } from '../lib/document/slug.ts';
 
 export interface LoadedDocument {
@@ -28,13 +29,29 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * with its Chinese replaced by U+FFFD, silently, so it is refused with a way to convert it.
  */
 export function readDocumentText(dir: string, file: string): string {
-  const bytes = readFileSync(resolve(dir, file));
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(dir, file));
+  } catch (e) {
+    throw new SourceError(
+      file,
+      1,
+      `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+      'Check that it is a file the user running the build may read; a symbolic link must point at one.',
+    );
+  }
+  return decodeDocument(bytes, file);
+}
+
+/** The text of a document file's bytes (see `readDocumentText`); `file` names it in a refusal. */
+export function decodeDocument(bytes: Buffer, file: string): string {
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
     throw new SourceError(
       file,
       1,
       'the file is UTF-16 text; archive files are UTF-8.',
-      `Save it as UTF-8 (for example \`iconv -f UTF-16 -t UTF-8 "${file}" > converted.txt\`).`,
+      `Save it as UTF-8 (for example \`iconv -f ${utf16} -t UTF-8 "${file}" > converted.txt\`).`,
     );
   }
   try {
@@ -49,6 +66,24 @@ export function readDocumentText(dir: string, file: string): string {
       `Convert it to UTF-8, for example \`iconv -f GBK -t UTF-8 "${file}" > converted.txt\`.`,
     );
   }
+}
+
+/**
+ * The UTF-16 a file is in, as iconv names it: `UTF-16` when a byte-order mark says which, else
+ * from where its NUL bytes fall. ASCII in UTF-16 has one in every other position (`T\0i\0t\0…` is
+ * little-endian), which a binary file has no reason to show on one side only.
+ */
+function utf16Encoding(bytes: Buffer): string | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'UTF-16';
+  const n = Math.min(bytes.length, 4096) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let k = 0; k < n; k += 2) {
+    if (bytes[k] === 0) even++;
+    if (bytes[k + 1] === 0) odd++;
+  }
+  if (n < 16 || Math.min(even, odd) > 0 || Math.max(even, odd) < n / 8) return undefined;
+  return odd ? 'UTF-16LE' : 'UTF-16BE';
 }
 
 /** Offset of the first byte that is not part of a well-formed UTF-8 sequence (to name its line). */
@@ -75,7 +110,8 @@ export function listDocumentFiles(dir: string): string[] {
       if (d.name.startsWith('.') || d.name === 'node_modules') continue;
       const path = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) walk(path);
-      else if (d.isFile() && /\.(txt|md)$/i.test(d.name) && !/^readme\./i.test(d.name)) out.push(path);
+      // A symbolic link is listed too: one that points nowhere is refused with a message, not skipped.
+      else if ((d.isFile() || d.isSymbolicLink()) && /\.(txt|md)$/i.test(d.name) && !/^readme\./i.test(d.name)) out.push(path);
     }
   };
   walk('');
@@ -127,7 +163,7 @@ function headerDate(head: string): string | undefined {
     if (!line) continue;
     const m = FIELD.exec(line);
     if (!m) return undefined;
-    if (m[1]!.toLowerCase() === 'date') return m[2]!.trim() || undefined;
+    if (m[1]!.toLowerCase() === 'date') return splitIndent(m[2]!).text.trim() || undefined;
   }
   return undefined;
 }
@@ -142,12 +178,17 @@ export function scanDates(dir: string, files: string[] = listDocumentFiles(dir))
   const out = new Map<string, string | null>();
   const buffer = Buffer.alloc(4096);
   for (const file of files) {
-    const fd = openSync(resolve(dir, file), 'r');
     let head = '';
     try {
-      head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
+      const fd = openSync(resolve(dir, file), 'r');
+      try {
+        head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      out.set(file, null); // unreadable: the loader refuses it with the reason
+      continue;
     }
     const date = headerDate(head);
     if (date) {

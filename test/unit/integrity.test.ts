@@ -1,55 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/lib/document/model.ts';
-import { splitHeadline } from '../../src/lib/document/headline.ts';
 import { parseDocument } from '../../src/lib/document/parse.ts';
-import { renderRows } from '../../src/lib/render/html.ts';
-import { corpusFiles, describeCorpus, readCorpus, readSeed, renderedParagraphs, SEED_FILE, tally } from './support/corpus.ts';
+import { corpusFiles, describeCorpus, readCorpus, readSeed, SEED_FILE } from './support/corpus.ts';
+import { expectEveryLineOnce, expectEveryParagraphOnce, expectSameCharacters } from './support/integrity.ts';
 
-// Nothing is dropped and nothing is doubled: every paragraph of either body is shown exactly once,
-// in the headline or in a row, and the rendered HTML holds the same text, counted, not just found.
+// Nothing is dropped and nothing is doubled: every line of the source is a marker or is taken by
+// exactly one paragraph, every paragraph of either body is shown exactly once, in the headline or
+// in a row, and the rendered HTML holds the same text, counted, not just found (support/integrity.ts).
 
-const ENTITY_HEADING = /^\s*\*\*\s*Named Entities\s*\*\*\s*$/i;
-const range = (n: number) => Array.from({ length: n }, (_, k) => k + 1);
-const key = (p: { line: number; text: string }) => `${p.line}:${p.text}`;
-
-function expectEveryParagraphOnce(source: string, file: string): void {
+function expectIntact(source: string, file: string): void {
   const parsed = parseDocument(source, file);
-  const split = splitHeadline(parsed);
   const doc = buildDocument(parsed);
-  const html = renderRows(doc.rows);
-  expect(parsed.zh.paragraphs.length, 'Chinese paragraphs').toBeGreaterThan(0);
-  expect(doc.rows.length, 'rows').toBeGreaterThan(0);
-
-  // Chinese: headline lines plus numbered rows, each source paragraph once (by line and text).
-  const zhHead = split.zhHead.map((_, k) => ({ line: doc.headlineLines[k]!, text: doc.headlineZh[k]! }));
-  expect(zhHead.map(key)).toEqual(split.zhHead.map(key));
-  const zhRows = doc.rows.flatMap((r) => r.zh);
-  const zhShown = tally([...zhHead, ...zhRows].map(key));
-  for (const p of parsed.zh.paragraphs) expect(zhShown.get(key(p)), `Chinese line ${p.line} shown`).toBe(1);
-  expect(zhHead.length + zhRows.length).toBe(parsed.zh.paragraphs.length);
-  expect(zhRows.map((z) => z.n)).toEqual(range(zhRows.length));
-
-  // English: headline lines plus rows, numbered e1…eN in order, each source paragraph once.
-  const enShown = [...doc.headlineEn, ...doc.rows.flatMap((r) => r.en)];
-  expect(enShown.map((e) => e.e)).toEqual(range(parsed.en.paragraphs.length));
-  expect(enShown.map(key)).toEqual(parsed.en.paragraphs.map(key));
-
-  // The HTML: one <p data-n> per Chinese row paragraph and one <p data-e> per English one, in
-  // order, each text occurring as many times as the rows hold it.
-  const zhHtml = renderedParagraphs(html, 'data-n');
-  const enHtml = renderedParagraphs(html, 'data-e');
-  expect(zhHtml.map((p) => p.num)).toEqual(zhRows.map((z) => z.n));
-  expect(enHtml.map((p) => p.num)).toEqual(doc.rows.flatMap((r) => r.en.map((e) => e.e)));
-  const zhHtmlTexts = tally(zhHtml.map((p) => p.text));
-  const zhRowTexts = tally(zhRows.map((z) => z.text));
-  for (const [text, count] of zhRowTexts) expect(zhHtmlTexts.get(text), `HTML count of ${text.slice(0, 30)}`).toBe(count);
-  const enRows = doc.rows.flatMap((r) => r.en);
-  const enHtmlTexts = tally(enHtml.map((p) => p.text));
-  for (const [text, count] of tally(enRows.map((e) => e.text))) expect(enHtmlTexts.get(text), `HTML count of ${text.slice(0, 30)}`).toBe(count);
-  expect(html.match(/<p[^>]* data-n="/g) ?? []).toHaveLength(zhRows.length);
-  expect(html.match(/<p[^>]* data-e="/g) ?? []).toHaveLength(enRows.length);
+  expectEveryLineOnce(source, parsed);
+  expectEveryParagraphOnce(parsed, doc);
+  expectSameCharacters(source, parsed, doc);
 }
 
+const ENTITY_HEADING = /^\s*\*\*\s*Named Entities\s*\*\*\s*$/i;
 function expectCleanText(source: string, file: string): void {
   const parsed = parseDocument(source, file);
   const all = [...parsed.en.paragraphs, ...parsed.zh.paragraphs, ...parsed.zh.bylines];
@@ -61,8 +28,8 @@ function expectCleanText(source: string, file: string): void {
 }
 
 describe('integrity of the seed', () => {
-  it('shows every paragraph of both bodies exactly once, in the headline or a row, and in the HTML', () => {
-    expectEveryParagraphOnce(readSeed(), SEED_FILE);
+  it('takes every line once, shows every paragraph of both bodies exactly once, in the headline or a row, and in the HTML', () => {
+    expectIntact(readSeed(), SEED_FILE);
   });
 
   it('leaves no literal \\t or <br> in any paragraph', () => expectCleanText(readSeed(), SEED_FILE));
@@ -76,8 +43,8 @@ describeCorpus('integrity of every corpus file', () => {
       .some((l) => ENTITY_HEADING.test(l)),
   );
 
-  it.each(files)('shows every paragraph of %s exactly once, in the headline or a row, and in the HTML', (file) => {
-    expectEveryParagraphOnce(readCorpus(file), file);
+  it.each(files)('takes every line of %s once and shows every paragraph exactly once, in the headline or a row, and in the HTML', (file) => {
+    expectIntact(readCorpus(file), file);
   });
 
   it.each(files)('leaves no literal \\t or <br> in any paragraph of %s', (file) => expectCleanText(readCorpus(file), file));

@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listDocumentFiles, loadDocument } from '../../src/node/load.ts';
+import { listDocumentFiles, loadDocument, scanDates } from '../../src/node/load.ts';
 import { SEED_DIR, SEED_FILE } from './support/corpus.ts';
 
 // An archive as it is stored: year and month folders, both file-name shapes, a README, hidden files.
@@ -95,5 +95,22 @@ describe('reading a file that is not UTF-8', () => {
       const { data } = loadDocument(dir, f);
       expect({ ...data, file: SEED_FILE, path: plain.path }).toEqual(plain);
     }
+  });
+});
+
+describe('reading symbolic links', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'duizhao-links-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  symlinkSync(join(SEED_DIR, SEED_FILE), join(dir, SEED_FILE));
+  symlinkSync(join(dir, 'nowhere.txt'), join(dir, '1958-09-26-p1-gone.txt'));
+
+  it('lists a link to a document and reads it as the document', () => {
+    expect(listDocumentFiles(dir)).toEqual(['1958-09-25-p1-copper-and-aluminum.txt', '1958-09-26-p1-gone.txt']);
+    expect(loadDocument(dir, SEED_FILE).data).toEqual(loadDocument(SEED_DIR, SEED_FILE).data);
+  });
+
+  it('refuses a link that points nowhere with the reason, rather than skipping it silently', () => {
+    expect(() => loadDocument(dir, '1958-09-26-p1-gone.txt')).toThrow('1958-09-26-p1-gone.txt:1: the file cannot be read (ENOENT).');
+    expect(scanDates(dir).get('1958-09-26-p1-gone.txt')).toBeNull();
   });
 });

@@ -260,8 +260,17 @@ describe('parseDocument on malformed input', () => {
     expect(error.message).toBe('empty-title.txt:2: the English header has no "Title:" (or it is empty).');
   });
 
-  it('rejects a file with no <hr /> at the end of the file', () => {
+  it('rejects a file with no <hr /> at its Original: line, saying where to add it', () => {
     const error = sourceError(() => parseDocument(variant({ 8: '' }), 'no-hr.txt'));
+    expect(error.line).toBe(10);
+    expect(error.format()).toMatchInlineSnapshot(`
+			"no-hr.txt:10: no \`<hr />\` line separates the English translation from the Chinese original that starts here.
+			  Fix: Add a line \`<hr />\` above line 10."
+		`);
+  });
+
+  it('rejects a file with neither <hr /> nor Original: at the end of the file', () => {
+    const error = sourceError(() => parseDocument(variant({ 8: '', 10: '' }), 'no-hr.txt'));
     // 18 lines and a final newline: the end of the file is the empty line 19 an editor shows.
     expect(error.line).toBe(19);
     expect(error.format()).toMatchInlineSnapshot(`
@@ -293,7 +302,7 @@ describe('parseDocument on malformed input', () => {
     expect(error.line).toBe(12);
     expect(error.format()).toMatchInlineSnapshot(`
 			"no-zh.txt:12: the Chinese original has no paragraphs after its header.
-			  Fix: Write the Chinese paragraphs after the \`专栏：\` line, one paragraph per line."
+			  Fix: Write the Chinese paragraphs after the \`专栏：\` line, one paragraph per line; a picture with only a headline repeats it there as its one paragraph."
 		`);
   });
 
@@ -321,11 +330,22 @@ describe('parseDocument on malformed input', () => {
 		`);
   });
 
-  it('rejects a file with a NUL byte as binary', () => {
+  it('rejects page 0 at the Page line (the document model has no page 0)', () => {
+    const error = sourceError(() => parseDocument(variant({ 4: 'Page: 0' }), 'page-0.txt'));
+    expect(error.format()).toBe('page-0.txt:4: page 0 does not exist: pages start at 1.\n  Fix: Write the page as `Page: 1`.');
+    expect(sourceError(() => parseDocument(variant({ 4: 'Page:', 15: '第０版()' }), 'page-0.txt')).line).toBe(15);
+  });
+
+  it('reads header values with literal \\t escapes or tabs around them (Page: 4\\t, a property-test counterexample)', () => {
+    const doc = parseDocument(variant({ 4: 'Page: 4  \\t', 3: 'Date:\t1958-09-25\\t' }), 'escapes.txt');
+    expect([doc.page, doc.date]).toEqual([4, '1958-09-25']);
+  });
+
+  it('rejects a file with a NUL byte as binary, at the line of the first one', () => {
     const error = sourceError(() => parseDocument(variant({ 6: 'Copper\u0000output' }), 'binary.txt'));
-    expect(error.line).toBe(1);
+    expect(error.line).toBe(6);
     expect(error.format()).toMatchInlineSnapshot(`
-			"binary.txt:1: the file is binary (it contains NUL bytes), not an archive text file.
+			"binary.txt:6: the file is binary (it contains NUL bytes), not an archive text file.
 			  Fix: Save the document as UTF-8 text."
 		`);
   });

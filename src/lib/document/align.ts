@@ -143,21 +143,41 @@ function union<T>(sets: Set<T>[], idx: number[]): Set<T> {
   return out;
 }
 
-/** Shared anchors lower the cost; anchors on one side that the other side has elsewhere raise it. */
-function anchorScore<T>(a: Set<T>, b: Set<T>, allA: Set<T>, allB: Set<T>): number {
-  let score = 0;
-  for (const v of a)
-    if (b.has(v)) score += 1.5;
-    else if (allB.has(v)) score -= 0.75;
-  for (const v of b) if (!a.has(v) && allA.has(v)) score -= 0.75;
-  return score;
+/**
+ * Shared anchors lower the cost; anchors on one side that the other side has elsewhere raise it:
+ * +1.5 for each anchor both have, −0.75 for each one the other side has in another paragraph. Both
+ * sets hold only anchors the other side has somewhere (`Shared`), so that sum is
+ * 3·|a ∩ b| − 0.75·(|a| + |b|), counted without walking the anchors nothing can match.
+ */
+function anchorScore<T>(a: Set<T>, b: Set<T>): number {
+  let both = 0;
+  if (a.size && b.size) {
+    const small = a.size <= b.size ? a : b;
+    const big = small === a ? b : a;
+    for (const v of small) if (big.has(v)) both++;
+  }
+  return 3 * both - 0.75 * (a.size + b.size);
+}
+
+/** Per paragraph, the anchors the other side has somewhere in the document. */
+interface Shared {
+  nums: Set<number>[];
+  words: Set<string>[];
+}
+
+function shared(side: Side, nums: Set<number>, words: Set<string>): Shared {
+  return {
+    nums: side.nums.map((s) => new Set([...s].filter((v) => nums.has(v)))),
+    words: side.words.map((s) => new Set([...s].filter((v) => words.has(v)))),
+  };
 }
 
 interface All {
-  zn: Set<number>;
-  en: Set<number>;
-  zw: Set<string>;
-  ew: Set<string>;
+  zh: Side;
+  en: Side;
+  /** Anchors of each Chinese paragraph found in the English, and the reverse. */
+  zs: Shared;
+  es: Shared;
   /** Index of a truncated last English paragraph, or -1. */
   cut: number;
   /** Standalone Chinese paragraphs (see `AlignOptions.alone`). */
@@ -173,52 +193,175 @@ const AFTER_CUT = 0.6;
  */
 const ALONE_UNTRANSLATED = 0.2;
 
-function beadCost(zh: Side, en: Side, zs: number[], es: number[], prior: number, all: All): { cost: number; confidence: number } {
-  if (!zs.length || !es.length) {
-    // A paragraph with no counterpart: its cost is the prior, plus the anchors it leaves unpaired.
-    const lost = zs.length ? union(zh.nums, zs).size : union(en.nums, es).size;
-    return { cost: -Math.log(prior) + 0.3 * lost, confidence: 0 };
-  }
-  let zl = 0;
-  let el = 0;
-  for (const k of zs) zl += zh.len[k]!;
-  for (const k of es) el += en.len[k]!;
-  // A truncated paragraph is shorter than its original: any shortfall is expected.
-  const p = es.includes(all.cut) && el <= zl * RATIO ? 1 : lengthProbability(zl, el);
-  const score =
-    anchorScore(union(zh.nums, zs), union(en.nums, es), all.zn, all.en) + 0.5 * anchorScore(union(zh.words, zs), union(en.words, es), all.zw, all.ew);
-  const confidence = Math.max(0, Math.min(1, Math.sqrt(p) * (score < 0 ? Math.exp(score / 2) : 1) + Math.min(score, 3) * 0.1));
-  return { cost: -Math.log(p) - Math.log(prior) - score, confidence };
+/** Two lists of paragraph indices being aligned, with what each bead of them needs precomputed. */
+interface Lists {
+  zi: number[];
+  ei: number[];
+  /** `zl[k]`: visible length of the first k paragraphs of `zi`; `el` likewise. */
+  zl: Float64Array;
+  el: Float64Array;
+  /**
+   * `z[d]`: for each position p, the anchors of the d list entries before it: the numbers and
+   * words the other side shares (`Shared`), and all their numbers (`all`, which a paragraph left
+   * unpaired costs). Each run is the union of a shorter one and one paragraph's set, built once per
+   * position, so that no cell of the programme builds a set.
+   */
+  z: Runs[];
+  e: Runs[];
 }
+
+interface Runs {
+  nums: Set<number>[];
+  words: Set<string>[];
+  all: Set<number>[];
+}
+
+const EMPTY = new Set<never>();
+
+/** Unions of the sets of each run of up to `longest` consecutive entries of `idx` (see `Lists`). */
+function runs<T>(sets: Set<T>[], idx: number[], longest: number): Set<T>[][] {
+  const out: Set<T>[][] = [[]];
+  for (let d = 1; d <= longest; d++) {
+    const row: Set<T>[] = new Array<Set<T>>(idx.length + 1).fill(EMPTY);
+    for (let p = d; p <= idx.length; p++) {
+      const last = sets[idx[p - 1]!]!;
+      const before = d === 1 ? EMPTY : out[d - 1]![p - 1]!;
+      row[p] = !before.size ? last : !last.size ? before : new Set([...before, ...last]);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+function sideRuns(side: Side, sharedSets: Shared, idx: number[], longest: number): Runs[] {
+  const nums = runs(sharedSets.nums, idx, longest);
+  const words = runs(sharedSets.words, idx, longest);
+  const all = runs(side.nums, idx, longest);
+  return nums.map((_, d) => ({ nums: nums[d]!, words: words[d]!, all: all[d]! }));
+}
+
+function lists(all: All, zi: number[], ei: number[]): Lists {
+  const zl = new Float64Array(zi.length + 1);
+  const el = new Float64Array(ei.length + 1);
+  zi.forEach((k, p) => (zl[p + 1] = zl[p]! + all.zh.len[k]!));
+  ei.forEach((k, p) => (el[p + 1] = el[p]! + all.en.len[k]!));
+  const z = sideRuns(all.zh, all.zs, zi, Math.max(...all.moves.map((mv) => mv[0])));
+  const e = sideRuns(all.en, all.es, ei, Math.max(...all.moves.map((mv) => mv[1])));
+  return { zi, ei, zl, el, z, e };
+}
+
+/** What the anchors of a bead (the `dz` Chinese list entries before position i, the `de` English before j) share. */
+function beadAnchors(l: Lists, i: number, dz: number, j: number, de: number): number {
+  const z = l.z[dz]!;
+  const e = l.e[de]!;
+  return anchorScore(z.nums[i]!, e.nums[j]!) + 0.5 * anchorScore(z.words[i]!, e.words[j]!);
+}
+
+/** How likely the lengths of a bead are for a translation pair. */
+function beadLength(all: All, l: Lists, i: number, dz: number, j: number, de: number): number {
+  const zl = l.zl[i]! - l.zl[i - dz]!;
+  const el = l.el[j]! - l.el[j - de]!;
+  let cut = false;
+  for (let k = j - de; k < j; k++) if (l.ei[k] === all.cut) cut = true;
+  // A truncated paragraph is shorter than its original: any shortfall is expected.
+  return cut && el <= zl * RATIO ? 1 : lengthProbability(zl, el);
+}
+
+/**
+ * What a bead costs after `prev` (−log probability, lower is likelier), with the prior of its
+ * move; Infinity when it cannot beat `best` even with the likeliest lengths, so that the lengths
+ * are only weighed for beads that may win.
+ */
+function beadCost(all: All, l: Lists, i: number, dz: number, j: number, de: number, prior: number, prev: number, best: number): number {
+  if (!dz || !de) {
+    // A paragraph with no counterpart: its cost is the prior, plus the anchors it leaves unpaired.
+    const lost = dz ? l.z[dz]!.all[i]!.size : l.e[de]!.all[j]!.size;
+    return prev + (-Math.log(prior) + 0.3 * lost);
+  }
+  const score = beadAnchors(l, i, dz, j, de);
+  // −log p ≥ 0, and floating-point sums grow with their terms: this bound is exact.
+  if (prev + (0 - Math.log(prior) - score) >= best) return Infinity;
+  return prev + (-Math.log(beadLength(all, l, i, dz, j, de)) - Math.log(prior) - score);
+}
+
+/** 0…1: how well the lengths and anchors of a bead agree (0 for a one-sided bead). */
+function beadConfidence(all: All, l: Lists, i: number, dz: number, j: number, de: number): number {
+  if (!dz || !de) return 0;
+  const p = beadLength(all, l, i, dz, j, de);
+  const score = beadAnchors(l, i, dz, j, de);
+  return Math.max(0, Math.min(1, Math.sqrt(p) * (score < 0 ? Math.exp(score / 2) : 1) + Math.min(score, 3) * 0.1));
+}
+
+/**
+ * Up to this many cells (Chinese × English paragraphs of a segment, or sentences of a row) the
+ * programme fills the whole table; no document of the corpus comes near it. Above it, it keeps to
+ * a band around the diagonal as wide as the two sides' difference in length plus `MARGIN` each way
+ * (an alignment drifts from the diagonal by about that much: a translation cut off halfway drifts
+ * by all its missing paragraphs), and at most about `BAND` cells. A document of thousands of
+ * paragraphs, or a paragraph of thousands of sentences, then takes time and memory in proportion
+ * to its length, not to its square (README, "Content format").
+ */
+const FULL = 1_000_000;
+const MARGIN = 64;
+const BAND = 1_000_000;
+
+/** The columns each row of the table keeps: all of them, or a band around the diagonal. */
+function band(n: number, m: number): { lo: Int32Array; hi: Int32Array; start: Int32Array } {
+  const wide = (n + 1) * (m + 1) <= FULL;
+  // A band at least as wide as the diagonal's step from one row to the next keeps every row joined.
+  const half = wide ? m : Math.max(MARGIN, Math.ceil(m / n) + 2, Math.min(Math.abs(n - m) + MARGIN, Math.floor(BAND / (2 * (n + 1)))));
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  const start = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) {
+    const centre = n ? Math.round((i * m) / n) : 0;
+    lo[i] = Math.max(0, centre - half);
+    hi[i] = Math.min(m, centre + half);
+    start[i + 1] = start[i]! + hi[i]! - lo[i]! + 1;
+  }
+  return { lo, hi, start };
+}
+
+/** Marks a cell reached by starting after skipped English paragraphs. */
+const SKIPPED = -2;
 
 /**
  * The dynamic programme over two lists of paragraph indices: the beads and their total cost.
  * `skip[k]` lets it start after the first k + 1 English paragraphs at that cost.
  */
-function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All, skip: number[] = []): Alignment {
+function alignLists(all: All, zi: number[], ei: number[], skip: number[] = []): Alignment {
   const n = zi.length;
   const m = ei.length;
-  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
-  const back: [number, number][][] = Array.from({ length: n + 1 }, () => new Array<[number, number]>(m + 1));
-  cost[0]![0] = 0;
-  // A start after skipped paragraphs is marked by the empty move [0, 0].
+  const l = lists(all, zi, ei);
+  const { lo, hi, start } = band(n, m);
+  const cell = (i: number, j: number) => (j < lo[i]! || j > hi[i]! ? -1 : start[i]! + j - lo[i]!);
+  const cost = new Float64Array(start[n + 1]!).fill(Infinity);
+  /** The move that reached each cell: an index into `all.moves`, or SKIPPED. */
+  const back = new Int8Array(start[n + 1]!).fill(-1);
+  cost[0] = 0;
+  // A start after skipped paragraphs is marked by SKIPPED.
   skip.forEach((c, k) => {
-    if (k < m) [cost[0]![k + 1], back[0]![k + 1]] = [c, [0, 0]];
+    const at = k < m ? cell(0, k + 1) : -1;
+    if (at >= 0) [cost[at], back[at]] = [c, SKIPPED];
   });
+  const moves = all.moves;
   for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
-      for (const [dz, de, prior] of all.moves) {
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
+      const here = start[i]! + j - lo[i]!;
+      for (let t = 0; t < moves.length; t++) {
+        const [dz, de, prior] = moves[t]!;
         if (dz > i || de > j) continue;
-        const prev = cost[i - dz]![j - de]!;
+        const from = cell(i - dz, j - de);
+        if (from < 0) continue;
+        const prev = cost[from]!;
         if (prev === Infinity) continue;
-        const zs = zi.slice(i - dz, i);
-        if (dz > 1 && zs.some((k) => all.alone.has(k))) continue;
+        if (dz > 1 && zi.slice(i - dz, i).some((k) => all.alone.has(k))) continue;
         const trailing = dz === 1 && de === 0 && j === m && m > 0 && ei[m - 1] === all.cut;
-        const untranslated = dz === 1 && de === 0 && all.alone.has(zs[0]!);
-        const c = prev + beadCost(zh, en, zs, ei.slice(j - de, j), trailing ? AFTER_CUT : untranslated ? Math.max(prior, ALONE_UNTRANSLATED) : prior, all).cost;
-        if (c < cost[i]![j]!) {
-          cost[i]![j] = c;
-          back[i]![j] = [dz, de];
+        const untranslated = dz === 1 && de === 0 && all.alone.has(zi[i - 1]!);
+        const c = beadCost(all, l, i, dz, j, de, trailing ? AFTER_CUT : untranslated ? Math.max(prior, ALONE_UNTRANSLATED) : prior, prev, cost[here]!);
+        if (c < cost[here]!) {
+          cost[here] = c;
+          back[here] = t;
         }
       }
     }
@@ -226,18 +369,17 @@ function alignLists(zh: Side, en: Side, zi: number[], ei: number[], all: All, sk
   const beads: Bead[] = [];
   let skipped = 0;
   for (let i = n, j = m; i > 0 || j > 0;) {
-    const [dz, de] = back[i]![j]!;
-    if (dz === 0 && de === 0) {
+    const t = back[cell(i, j)]!;
+    if (t === SKIPPED) {
       skipped = j;
       break;
     }
-    const zs = zi.slice(i - dz, i);
-    const es = ei.slice(j - de, j);
-    beads.push({ zh: zs, en: es, confidence: beadCost(zh, en, zs, es, 1, all).confidence });
+    const [dz, de] = moves[t]!;
+    beads.push({ zh: zi.slice(i - dz, i), en: ei.slice(j - de, j), confidence: beadConfidence(all, l, i, dz, j, de) });
     i -= dz;
     j -= de;
   }
-  return { beads: beads.reverse(), cost: cost[n]![m]!, skipped };
+  return { beads: beads.reverse(), cost: cost[cell(n, m)]!, skipped };
 }
 
 /** Puts one-sided fixed beads back among the aligned ones, in reading order. */
@@ -268,11 +410,15 @@ export function align(zhTexts: string[], enTexts: string[], options: AlignOption
   const names = (options.names ?? []).filter((n) => n.zh && n.en);
   const zh = zhSide(zhTexts, names);
   const en = enSide(enTexts, names);
+  const zn = union(zh.nums, range(0, zhTexts.length));
+  const enNums = union(en.nums, range(0, enTexts.length));
+  const zw = union(zh.words, range(0, zhTexts.length));
+  const ew = union(en.words, range(0, enTexts.length));
   const all: All = {
-    zn: union(zh.nums, range(0, zhTexts.length)),
-    en: union(en.nums, range(0, enTexts.length)),
-    zw: union(zh.words, range(0, zhTexts.length)),
-    ew: union(en.words, range(0, enTexts.length)),
+    zh,
+    en,
+    zs: shared(zh, enNums, ew),
+    es: shared(en, zn, zw),
     cut: options.truncated ? enTexts.length - 1 : -1,
     alone: new Set(options.alone ?? []),
     moves: options.moves ?? MOVES,
@@ -290,11 +436,9 @@ export function align(zhTexts: string[], enTexts: string[], options: AlignOption
   const segment = (z1: number, e1: number) => {
     const first = z === 0 && e === 0;
     const part = alignLists(
-      zh,
-      en,
+      all,
       range(z, z1).filter((k) => !takenZh.has(k)),
       range(e, e1).filter((k) => !takenEn.has(k)),
-      all,
       first ? options.skip : [],
     );
     cost += part.cost;

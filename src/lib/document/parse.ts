@@ -1,4 +1,7 @@
 /**
+ * Longer than 250 lines because the file is read in one pass, top to bottom, and each refusal is
+ * written where its line is found, so that the order of the checks is the order of the file.
+ *
  * Parses one archive file: the English translation, `<hr />`, `Original:`, the Chinese original.
  * Reference: the seed `content/documents/1958-09-25-p1-copper-and-aluminum.txt`; the irregular
  * variants handled here are listed in `../shared/corpus/README.md`.
@@ -53,6 +56,8 @@ export interface ParsedDocument {
   notes: SourceNote[];
 }
 
+const HR = /^\s*<hr\s*\/?>\s*$/i;
+const ORIGINAL = /^Original\s*[:：]\s*$/i;
 const FIELD = /^(Title|Author|Date|Page|Edition|Column)\s*[:：]\s?(.*)$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EDITION = /^第\s*([0-9０-９]+)\s*版\s*(?:[(（](.*)[)）])?$/;
@@ -74,8 +79,10 @@ export function splitDecks(text: string): string[] {
 }
 
 export function parseDocument(source: string, file: string): ParsedDocument {
-  if (source.includes('\u0000')) {
-    throw new SourceError(file, 1, 'the file is binary (it contains NUL bytes), not an archive text file.', 'Save the document as UTF-8 text.');
+  const nul = source.indexOf('\u0000');
+  if (nul >= 0) {
+    const line = source.slice(0, nul).split(/\r\n|\r|\n/).length;
+    throw new SourceError(file, line, 'the file is binary (it contains NUL bytes), not an archive text file.', 'Save the document as UTF-8 text.');
   }
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const notes: SourceNote[] = [];
@@ -99,7 +106,15 @@ export function parseDocument(source: string, file: string): ParsedDocument {
     if (!m) break;
     const key = m[1]!.toLowerCase();
     if (fields[key]) notes.push({ line: i + 1, message: `a second "${m[1]}:" line; the first one (line ${fields[key]!.line}) is used.` });
-    else fields[key] = { value: m[2]!.trim(), line: i + 1 };
+    else fields[key] = { value: splitIndent(m[2]!).text.trim(), line: i + 1 };
+  }
+  const first = lines.findIndex((l) => l.trim());
+  if (first === i && (HR.test(lines[i]!) || ORIGINAL.test(lines[i]!.trim()) || /^#+\s*\p{Script=Han}/u.test(lines[i]!.trim()))) {
+    fail(
+      i + 1,
+      `the file has no English part: it starts with the Chinese original ("${lines[i]!.trim().slice(0, 40)}").`,
+      'Above it write the English header (`Title:`, `Author:`, `Date:`, `Page:`), the English translation and a line `<hr />`; a document not yet translated still needs the header and `<hr />`.',
+    );
   }
   if (!fields.title?.value) {
     fail(
@@ -110,7 +125,15 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   }
 
   // --- English body, up to `**Named Entities**` or `<hr />`.
-  const hrAt = lines.findIndex((l, n) => n >= i && /^\s*<hr\s*\/?>\s*$/i.test(l));
+  const hrAt = lines.findIndex((l, n) => n >= i && HR.test(l));
+  const originalAt = lines.findIndex((l, n) => n >= i && ORIGINAL.test(l.trim()));
+  if (hrAt < 0 && originalAt >= 0) {
+    fail(
+      originalAt + 1,
+      'no `<hr />` line separates the English translation from the Chinese original that starts here.',
+      `Add a line \`<hr />\` above line ${originalAt + 1}.`,
+    );
+  }
   if (hrAt < 0) {
     fail(
       lines.length,
@@ -136,8 +159,8 @@ export function parseDocument(source: string, file: string): ParsedDocument {
     entityLines = read.unread;
     for (const u of read.unread) notes.push({ line: u.line, message: `named-entity line not in the form "汉字<tab>English": shown as it is.` });
   }
-  if (lines.slice(hrAt + 1).some((l) => /^\s*<hr\s*\/?>\s*$/i.test(l))) {
-    const second = lines.findIndex((l, n) => n > hrAt && /^\s*<hr\s*\/?>\s*$/i.test(l));
+  const second = lines.findIndex((l, n) => n > hrAt && HR.test(l));
+  if (second >= 0) {
     fail(
       second + 1,
       'a second `<hr />` line: a document has one English part and one Chinese part.',
@@ -148,9 +171,23 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   // --- Chinese part: `Original:`, `### headline`, bylines, date, 第N版(…), 专栏：…
   let j = hrAt + 1;
   while (j < lines.length && !lines[j]!.trim()) j++;
-  if (j < lines.length && /^Original\s*[:：]\s*$/i.test(lines[j]!.trim())) j++;
+  if (j === lines.length) {
+    fail(
+      hrAt + 1,
+      'the Chinese original is missing: nothing follows the `<hr />` line.',
+      'After `<hr />` write `Original:`, the `### ` headline, the date, `第N版()`, `专栏：` and the Chinese paragraphs, one per line.',
+    );
+  }
+  if (ORIGINAL.test(lines[j]!.trim())) j++;
   else notes.push({ line: j + 1, message: 'no "Original:" line after `<hr />`; the Chinese part starts here.' });
   while (j < lines.length && !lines[j]!.trim()) j++;
+  if (j === lines.length) {
+    fail(
+      j,
+      'the Chinese original is missing: nothing follows `Original:`.',
+      'After `Original:` write the `### ` headline, the date, `第N版()`, `专栏：` and the Chinese paragraphs, one per line.',
+    );
+  }
   const headLine = lines[j]?.trim() ?? '';
   if (!headLine.startsWith('#')) {
     fail(
@@ -167,6 +204,7 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   let zhDate = '';
   let zhDateLine = 0;
   let zhPage = '';
+  let zhPageLine = 0;
   let section = '';
   let zhColumn = '';
   for (; j < lines.length; j++) {
@@ -181,6 +219,7 @@ export function parseDocument(source: string, file: string): ParsedDocument {
       zhDateLine = j + 1;
     } else if ((m = EDITION.exec(text))) {
       zhPage = m[1]!.normalize('NFKC');
+      zhPageLine = j + 1;
       section = (m[2] ?? '').trim();
     } else if ((m = COLUMN.exec(text))) {
       zhColumn = m[1]!.trim();
@@ -211,7 +250,7 @@ export function parseDocument(source: string, file: string): ParsedDocument {
     fail(
       headlineLine,
       'the Chinese original has no paragraphs after its header.',
-      'Write the Chinese paragraphs after the `专栏：` line, one paragraph per line.',
+      'Write the Chinese paragraphs after the `专栏：` line, one paragraph per line; a picture with only a headline repeats it there as its one paragraph.',
     );
   }
 
@@ -232,6 +271,8 @@ export function parseDocument(source: string, file: string): ParsedDocument {
   const enPage = pageField?.value.normalize('NFKC') ?? '';
   if (pageField && enPage && !/^\d+$/.test(enPage)) fail(pageField.line, `the page "${pageField.value}" is not a number.`, 'Write the page as `Page: 1`.');
   const pageText = enPage || zhPage;
+  if (pageText && Number(pageText) < 1)
+    fail(enPage ? pageField!.line : zhPageLine, `page ${pageText} does not exist: pages start at 1.`, 'Write the page as `Page: 1`.');
   if (!pageText)
     fail(fields.title!.line, 'the document has no page: neither a "Page:" (or "Edition:") line nor a "第N版" line.', 'Add `Page: N` under the `Date:` line.');
   if (!enParagraphs.length)

@@ -76,7 +76,7 @@ export function decodeHtml(html: string): string {
 export function renderedParagraphs(html: string, attr: 'data-n' | 'data-e'): { num: number; text: string }[] {
   const out: { num: number; text: string }[] = [];
   // Paragraphs hold sentence spans (and, with plugins, marks): their text is the text between tags.
-  const re = new RegExp(`<p(?: id="[^"]*")? ${attr}="(\\d+)">(.*?)</p>`, 'g');
+  const re = new RegExp(`<p(?: id="[^"]*")? ${attr}="(\\d+)">([\\s\\S]*?)</p>`, 'g');
   for (const m of html.matchAll(re)) out.push({ num: Number(m[1]), text: decodeHtml(m[2]!.replace(/<[^>]*>/g, '')) });
   return out;
 }
