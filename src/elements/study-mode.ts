@@ -90,7 +90,6 @@ export class StudyMode extends HTMLElement {
     const study = this.study;
     const shown = (list: HTMLElement[]) => list.length > 0 && list.every((s) => s.classList.contains(STATE.studyShown));
     if (this.#all) {
-      this.#all.hidden = study === 'off';
       this.#all.textContent = shown(this.#covered(this.#rows!)) ? 'Hide all' : 'Reveal all';
     }
     if (study === 'off') return;
@@ -109,7 +108,8 @@ export class StudyMode extends HTMLElement {
       b.type = 'button';
       b.className = STATE.studyRow;
       b.innerHTML = EYE;
-      num.append(b);
+      // Right after the row numbers, before the copy-link button whichever element runs first.
+      [...num.querySelectorAll(SELECT.rowNumber)].at(-1)!.after(b);
     }
   }
 
