@@ -149,7 +149,7 @@ describe('the keyboard', () => {
     expect(stops[at(/Paragraph 5$/) + 1]).toMatch(/Copy link to paragraph 5/);
   });
 
-  test('shows where focus is on every stop: an outline or a changed look', async ({ site, openPage }) => {
+  test('draws a focus outline on every stop, the passage bar’s buttons too', async ({ site, openPage }) => {
     const page = await openPage({ viewport: DESKTOP });
     await load(page, site.at(DOC));
     const invisible: string[] = [];
@@ -163,6 +163,15 @@ describe('the keyboard', () => {
         return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1;
       });
       if (!shown) invisible.push(await focused(page));
+    }
+    // The passage bar, once a passage is offered: its buttons too.
+    await page.locator('#p5 a.pn').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.locator('.passage-bar [data-act="link"]').focus();
+    for (let k = 0; k < 5; k++) {
+      const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+      if (ring === 'none') invisible.push(await focused(page));
+      await page.keyboard.press('Tab');
     }
     expect(invisible).toEqual([]);
   });

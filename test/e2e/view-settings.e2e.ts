@@ -83,6 +83,30 @@ describe('the theme', () => {
   });
 });
 
+describe('printing', () => {
+  for (const [name, options, saved] of [
+    ['the chosen dark theme', { colorScheme: 'light' }, 'dark'],
+    ['a dark system', { colorScheme: 'dark' }, null],
+    ['a dark system without JavaScript', { colorScheme: 'dark', javaScriptEnabled: false }, null],
+  ] as const) {
+    test(`prints dark text on white paper from ${name}, at the normal size`, async ({ site, openPage }) => {
+      const page = await openPage(options);
+      if (saved) {
+        await page.addInitScript((theme) => {
+          localStorage.setItem('duizhao:theme', theme);
+          localStorage.setItem('duizhao:size', 'xl');
+        }, saved);
+      }
+      await load(page, site.at(DOC), { javaScript: options.javaScriptEnabled !== false });
+      expect(await background(page)).toBe(DARK_BG);
+      await page.emulateMedia({ media: 'print' });
+      expect(await background(page)).toBe('rgb(255, 255, 255)');
+      expect(await page.$eval('#p2 .cell.en', (c) => getComputedStyle(c).color)).toBe('rgb(0, 0, 0)');
+      expect(await rootFontSize(page)).toBe(16);
+    });
+  }
+});
+
 describe('the text size', () => {
   test('scales the text from the browser’s size, is remembered, and never makes a phone scroll sideways or hides the panel', async ({ site, openPage }) => {
     const page = await openPage({ viewport: PHONE });
