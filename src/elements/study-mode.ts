@@ -3,7 +3,8 @@
  * by styles/global.css) and revealing it. Tapping a covered sentence reveals it, tapping it again
  * covers it; a row's button (in its numbers' column) reveals or covers the row; "Reveal all" the
  * page. From the keyboard: the row buttons are in the Tab order, and Enter on a sentence reached
- * with the arrow keys (<reader-sentences>) reveals it, or, with the English hidden, its English.
+ * with the arrow keys (<reader-sentences>) reveals it, or, with the English hidden, its English;
+ * Enter or Space on a glossary mark in a covered sentence reveals the sentence, as a tap does.
  * A lesson link's `&study=` (lib/passage/url.ts) sets the mode, before first paint and on a
  * change of the address; the select sets it for this page.
  */
@@ -137,8 +138,18 @@ export class StudyMode extends HTMLElement {
   }
 
   #onKey(event: KeyboardEvent) {
+    if (this.study === 'off' || (event.key !== 'Enter' && event.key !== ' ')) return;
+    // A glossary mark in a covered sentence reveals the sentence, as a tap does, and opens nothing.
+    const mark = (event.target as Element).closest(SELECT.term);
+    const around = mark?.closest<HTMLElement>(`.${CLASS.sentence}`);
+    if (around && this.#isCovered(around) && !around.classList.contains(STATE.studyShown)) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#toggle([around], true);
+      return;
+    }
     const s = event.target as HTMLElement;
-    if (event.key !== 'Enter' || this.study === 'off' || !s.matches(`.${CLASS.sentence}`)) return;
+    if (event.key !== 'Enter' || !s.matches(`.${CLASS.sentence}`)) return;
     const which = this.#isCovered(s) ? [s] : this.study === 'en' ? partners(s) : [];
     if (!which.length) return;
     event.preventDefault();

@@ -79,6 +79,23 @@ describe('revealing', () => {
     await expect.poll(() => page.locator('.term-pop:popover-open').count()).toBe(1);
   });
 
+  test('from the keyboard, Enter or Space on a covered glossary term reveals its sentence and opens no popover', async ({ site, openPage }) => {
+    const page = await openPage();
+    await load(page, `${site.at(DOC)}#study=zh`);
+    // The first mark of two different sentences.
+    const sentences = page.locator('#p3 .cell.zh .s:has(a.term)');
+    for (const [k, key] of [
+      [0, 'Enter'],
+      [1, ' '],
+    ] as const) {
+      const mark = sentences.nth(k).locator('a.term').first();
+      await mark.focus();
+      await page.keyboard.press(key);
+      expect(await page.locator('.term-pop:popover-open').count(), key).toBe(0);
+      expect(await mark.evaluate((t, c) => t.closest('.s')!.classList.contains(c), SHOWN), key).toBe(true);
+    }
+  });
+
   test('reveals a row with its button and the page with Reveal all; Hide all covers everything again', async ({ site, openPage }) => {
     const page = await openPage();
     await load(page, `${site.at(DOC)}#study=en`);
