@@ -138,6 +138,14 @@ describe('the apparatus', () => {
   });
 });
 
+describe('the home page', () => {
+  test('keeps the space between the count and its noun (Astro drops a line break between two expressions)', async ({ site, openPage }) => {
+    const page = await openPage();
+    await load(page, site.url);
+    expect(await page.locator('.lede').innerText()).toMatch(/^1 article from 25 September 1958/);
+  });
+});
+
 describe('screenshots', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`saves the seed page with pinyin on at 375, 768, 1280 and 1920 px, ${theme} theme (test-results/screenshots/)`, async ({ site, openPage }) => {
