@@ -121,7 +121,7 @@ describe('the keyboard', () => {
       at(/^input#site-search-q/),
       at(/^a Glossary/),
       at(/^input on$/), // pinyin
-      at(/^input (side|interleaved|zh|en)$/),
+      at(/^input (Side by side|Interleaved|Chinese only|English only)$/),
       at(/^summary Aa Display/),
       at(/^a All years/),
       at(/^select /), // study mode
@@ -145,7 +145,7 @@ describe('the keyboard', () => {
       .map(Number);
     expect(rows).toEqual(Array.from({ length: 12 }, (_, k) => k + 1));
     // Each layout radio group is one stop (arrows move inside it); the row's copy button follows its number.
-    expect(stops.filter((s) => /^\d input (side|interleaved|zh|en)$/.test(s))).toHaveLength(1);
+    expect(stops.filter((s) => /^\d input (Side by side|Interleaved|Chinese only|English only)$/.test(s))).toHaveLength(1);
     expect(stops[at(/Paragraph 5$/) + 1]).toMatch(/Copy link to paragraph 5/);
   });
 
