@@ -97,6 +97,34 @@ describe('parsePassage: view parameters', () => {
   });
 });
 
+describe('parsePassage: study mode', () => {
+  it('reads the side a lesson link hides (#p2,p5-p7&study=en)', () => {
+    const p = parsePassage('#p2,p5-p7&study=en');
+    expect(p.study).toBe('en');
+    expect(p.ranges).toHaveLength(2);
+    expect(p.params).toEqual({});
+  });
+
+  it.each(['en', 'zh', 'pinyin', 'off'] as const)('reads study=%s beside layout and pinyin, in any order', (study) => {
+    const p = parsePassage(`#p5&study=${study}&pinyin=on&layout=interleaved`);
+    expect([p.study, p.pinyin, p.layout]).toEqual([study, 'on', 'interleaved']);
+  });
+
+  it('reads study mode in a link that names no passage (#study=zh)', () => {
+    expect(parsePassage('#study=zh')).toEqual({ ranges: [], study: 'zh', params: {} });
+  });
+
+  it('leaves an unknown study value to the other parameters instead of hiding anything', () => {
+    const p = parsePassage('#p5&study=english');
+    expect(p.study).toBeUndefined();
+    expect(p.params).toEqual({ study: 'english' });
+  });
+
+  it('reads an escaped value (study=%70inyin) as the word', () => {
+    expect(parsePassage('#p5&study=%70inyin').study).toBe('pinyin');
+  });
+});
+
 describe('parsePassage: what is not a passage', () => {
   it.each(['', '#', '#foo', '#p', '#p5-', '#-p5', '#px', '#P5', '#p5.', '#main', '#pop-g-tuyangbingju'])('finds no passage in %j', (hash) => {
     expect(parsePassage(hash).ranges).toEqual([]);
@@ -125,15 +153,28 @@ describe('parsePassage: what is not a passage', () => {
 });
 
 describe('formatPassage', () => {
-  it.each(['#p5', '#p3-p5', '#p2,p5-p7', '#p5.2', '#p5.2-p5.4', '#p5.3-p6.1', '#p2,p5-p7&layout=zh&pinyin=on', '#p5&layout=side', '#p5&pinyin=off'])(
-    'writes %s back exactly as it reads',
-    (hash) => {
-      expect(formatPassage(parsePassage(hash))).toBe(hash);
-    },
-  );
+  it.each([
+    '#p5',
+    '#p3-p5',
+    '#p2,p5-p7',
+    '#p5.2',
+    '#p5.2-p5.4',
+    '#p5.3-p6.1',
+    '#p2,p5-p7&layout=zh&pinyin=on',
+    '#p5&layout=side',
+    '#p5&pinyin=off',
+    '#p5&study=en',
+    '#p2,p5-p7&layout=zh&pinyin=on&study=pinyin',
+  ])('writes %s back exactly as it reads', (hash) => {
+    expect(formatPassage(parsePassage(hash))).toBe(hash);
+  });
 
   it('writes layout and pinyin before other parameters, whatever order they came in', () => {
     expect(formatPassage(parsePassage('#p5&q=x&pinyin=on&layout=zh'))).toBe('#p5&layout=zh&pinyin=on&q=x');
+  });
+
+  it('writes study after layout and pinyin, before other parameters', () => {
+    expect(formatPassage(parsePassage('#p5&q=x&study=zh&pinyin=on&layout=zh'))).toBe('#p5&layout=zh&pinyin=on&study=zh&q=x');
   });
 
   it('round-trips a passage whose parameter values hold &, = and Chinese', () => {

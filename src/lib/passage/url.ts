@@ -5,12 +5,13 @@
  *   #p5.2                    one sentence            #p5.2-p5.4        sentences 2 to 4 of p5
  *   #p2,p5-p7                several ranges (a lesson link)
  *   #p2,p5-p7&layout=zh&pinyin=on   …with the layout (side, interleaved, zh, en) and pinyin (on, off)
+ *   #p2,p5-p7&study=en       …in study mode, the English hidden (en, zh, pinyin; off)
  *
  * Parameters after `&` are optional and in any order; unknown ones are kept for other features
  * (search uses `q`). Pure functions, shared by the browser and the tests.
  */
 
-import { isLayout, isPinyin, type Layout, type Pinyin } from './view.ts';
+import { isLayout, isPinyin, isStudy, type Layout, type Pinyin, type Study } from './view.ts';
 
 export type { Layout };
 export interface Anchor {
@@ -28,6 +29,8 @@ export interface Passage {
   ranges: AnchorRange[];
   layout?: Layout;
   pinyin?: Pinyin;
+  /** Study mode for this visit: the side hidden until the reader reveals it. */
+  study?: Study;
   /** Other `key=value` parameters, untouched. */
   params: Record<string, string>;
 }
@@ -78,6 +81,7 @@ export function parsePassage(hash: string): Passage {
     const v = at < 0 ? '' : decode(kv.slice(at + 1));
     if (k === 'layout' && isLayout(v)) passage.layout = v;
     else if (k === 'pinyin' && isPinyin(v)) passage.pinyin = v;
+    else if (k === 'study' && isStudy(v)) passage.study = v;
     else if (k) passage.params[k] = v;
   }
   return passage;
@@ -88,6 +92,7 @@ export function formatPassage(p: Passage): string {
   const params = [
     ...(p.layout ? [`layout=${p.layout}`] : []),
     ...(p.pinyin ? [`pinyin=${p.pinyin}`] : []),
+    ...(p.study ? [`study=${p.study}`] : []),
     ...Object.entries(p.params).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`),
   ];
   return `#${(ranges ? [ranges, ...params] : params).join('&')}`;

@@ -124,4 +124,8 @@ export const STATE = {
   printMaySplit: 'print-may-split',
   /** A row's copy-link button (made by <reader-passages>). */
   rowLink: 'row-link',
+  /** In study mode, a sentence of the hidden side that the reader revealed (<study-mode>). */
+  studyShown: 'study-shown',
+  /** In study mode, a row's button that reveals or hides its hidden side (made by <study-mode>). */
+  studyRow: 'study-row',
 } as const;
