@@ -59,7 +59,7 @@ const TOKEN = /<!--[\s\S]*?-->|<(script|style)\b([^>"']*(?:(?:"[^"]*"|'[^']*')[^
 /** A data block (`type="application/json"`) is never run. */
 const EXECUTABLE = /^\s*(?:|module|text\/javascript|application\/javascript)\s*$/i;
 const TYPE = /\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-const HAS_POLICY = /<meta http-equiv="content-security-policy"/i;
+const POLICY_META = '<meta http-equiv="content-security-policy"';
 /** Where the policy goes: first in <head>, after `<meta charset>` (which must stay in the first 1024 bytes). */
 export const HEAD_START = /<head\b[^>]*>(?:\s*<meta charset=["']?[\w-]+["']?\s*\/?>)?/i;
 
@@ -89,13 +89,15 @@ export interface PagePolicy {
 }
 
 /**
- * The page with its policy first in <head> and the marks of `mark` removed. A page that has a
- * policy already is returned as it is: the pass runs once, on pages fresh from the build.
+ * The page with its policy first in <head> and the marks of `mark` removed. A page whose <head>
+ * starts with a policy already is returned as it is (only this pass puts one there; a policy that
+ * content smuggled in anywhere else changes nothing).
  */
 export function withPolicy(html: string, mark: string = buildMark()): PagePolicy {
   const hashes: InlineHashes = { scripts: [], styles: [] };
   const foreign: string[] = [];
-  if (HAS_POLICY.test(html)) return { html, hashes, foreign };
+  const start = HEAD_START.exec(html);
+  if (start && html.startsWith(POLICY_META, start.index + start[0].length)) return { html, hashes, foreign };
   const own = new RegExp(`\\s${MARK}="${mark}"`);
   const page = html.replace(TOKEN, (element: string, tag: string | undefined, attributes: string, text: string) => {
     if (!tag) return element;

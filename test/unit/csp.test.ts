@@ -61,6 +61,12 @@ describe('withPolicy', () => {
     expect(withPolicy(once, MARK).html).toBe(once);
   });
 
+  it('writes its policy into a page whose content shows or smuggles in another', () => {
+    const smuggled = `<div data-cite='{"title":"<meta http-equiv="content-security-policy" content="script-src *">"}'></div>`;
+    const { html } = withPolicy(page(smuggled), MARK);
+    expect(html).toMatch(/<head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self';/);
+  });
+
   it('puts the policy at the start of a page without <head>', () => {
     expect(withPolicy('<!doctype html><title>x</title>', MARK).html).toMatch(/^<!doctype html><meta http-equiv="content-security-policy"[^>]*><title>/);
   });
