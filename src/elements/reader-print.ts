@@ -16,6 +16,7 @@ const MAY_SPLIT = 1200;
 
 export class ReaderPrint extends HTMLElement {
   #abort = new AbortController();
+  #footer: CSSStyleSheet | undefined;
 
   connectedCallback() {
     const signal = this.#abort.signal;
@@ -43,15 +44,15 @@ export class ReaderPrint extends HTMLElement {
     this.#notes(host, passageOnly);
   }
 
-  /** Source and address in every printed page's footer (CSS page margin boxes take a string). */
+  /**
+   * Source and address in every printed page's footer (CSS page margin boxes take a string). A
+   * constructed stylesheet, not a <style> element: the page's security policy allows inline
+   * styles only by hash (src/integrations/csp.ts), and the CSSOM is not subject to it.
+   */
   #pageFooter(text: string) {
-    let style = document.getElementById('print-footer');
-    if (!style) {
-      style = document.createElement('style');
-      style.id = 'print-footer';
-      document.head.append(style);
-    }
-    style.textContent = `@page { @bottom-left { content: ${JSON.stringify(text)}; font: 7pt/1.3 sans-serif; color: #555; vertical-align: top; } }`;
+    this.#footer ??= new CSSStyleSheet();
+    if (!document.adoptedStyleSheets.includes(this.#footer)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#footer];
+    this.#footer.replaceSync(`@page { @bottom-left { content: ${JSON.stringify(text)}; font: 7pt/1.3 sans-serif; color: #555; vertical-align: top; } }`);
   }
 
   /** The notes of the terms printed, in their order, numbered as their references in the text. */

@@ -4,6 +4,7 @@
  * - `astro build --base ./` (or `BASE=./`, what `npm run build:portable` does) builds the portable
  *   site: the build runs with a placeholder base that portable.ts then turns into relative URLs and
  *   classic scripts, so the folder opens from file://.
+ * - Every page gets its Content-Security-Policy (csp.ts), once its inline scripts are final.
  * - Every build gets `sw.js`: the service worker (src/worker/service-worker.ts) with this build's precache
  *   list (lib/offline/plan.ts) and a cache name from the content version and a hash of the files.
  * https://docs.astro.build/en/reference/integrations-reference/
@@ -17,6 +18,7 @@ import type { AstroIntegration } from 'astro';
 import { bundleScript } from '../node/bundle.ts';
 import { buildMode } from '../data/build-mode.ts';
 import { takeEmitted } from '../data/emit.ts';
+import { foreignInline, writeContentSecurityPolicy } from './csp.ts';
 import { listFiles, makePortable } from './portable.ts';
 import { ROOT_PLACEHOLDER } from './portable-urls.ts';
 import { DEFAULT_BUDGET, offlineManifests, pageUrl, planPrecache, type BuiltFile } from '../lib/offline/plan.ts';
@@ -49,6 +51,10 @@ export default function offline(options: OfflineOptions = {}): AstroIntegration 
           const report = await makePortable(out);
           logger.info(`portable: ${report.pages} pages with relative URLs, ${report.bundles.length} classic script bundle(s)`);
         }
+        // After the portable rewrite (it changes inline scripts) and before the worker hashes the pages.
+        const csp = await writeContentSecurityPolicy(out, await listFiles(out));
+        logger.info(`content security policy: ${csp.pages} pages, ${csp.own} inline scripts of the site's own allowed by hash`);
+        if (csp.foreign.length) logger.warn(foreignInline(csp.foreign));
         // A part or the merge of a build in parts is not a site yet: scripts/build-parts.ts writes
         // the worker when it has assembled them.
         if (buildMode().kind === 'full') await writeServiceWorker(out, options.budget ?? DEFAULT_BUDGET, logger);

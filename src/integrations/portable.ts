@@ -13,6 +13,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { bundleScript } from '../node/bundle.ts';
+import { HEAD_START, ownInline } from './csp.ts';
 import { assertNoPlaceholder, rewriteCss, rewriteHtml, rewriteScriptRoot, ROOT_PLACEHOLDER, rootScript } from './portable-urls.ts';
 
 const MODULE_SCRIPT = /<script\b(?=[^>]*\btype=["']module["'])([^>]*)>([\s\S]*?)<\/script>/g;
@@ -21,6 +22,12 @@ const SRC = /\bsrc=["']([^"']+)["']/;
 const DROPPED_LINKS = /<link\b[^>]*\brel=["'](?:modulepreload|manifest)["'][^>]*>/g;
 
 type Entry = { src: string } | { code: string };
+
+/** The mark of the site's own inline scripts (csp.ts), as HTML attributes. */
+const ownInlineAttributes = () =>
+  Object.entries(ownInline())
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(' ');
 
 export interface PortableReport {
   pages: number;
@@ -58,7 +65,8 @@ export async function makePortable(dir: string): Promise<PortableReport> {
       const name = await bundle(dir, entries, bundles);
       out = out.replace('<!--duizhao:classic-->', `<script defer src="${ROOT_PLACEHOLDER}${name}"></script>`);
     }
-    out = out.replace(/<head>/, `<head>${rootScript(file)}`);
+    // First in <head> after the charset and the security policy (csp.ts), before any other script.
+    out = out.replace(HEAD_START, (head) => head + rootScript(file).replace('<script>', `<script ${ownInlineAttributes()}>`));
     await writeFile(join(dir, file), rewriteHtml(out, file));
   }
 

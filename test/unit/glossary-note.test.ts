@@ -14,9 +14,13 @@ describe('sanitizeNoteHtml: a glossary note never runs code', () => {
   });
 
   it('removes event handlers and style attributes, keeping the element and its text', () => {
-    expect(sanitizeNoteHtml('<p onclick="window.__pwned=1" style="color:red">text</p><img src="x" onerror="window.__pwned=2">')).toBe(
-      '<p>text</p><img src="x">',
+    expect(sanitizeNoteHtml('<p onclick="window.__pwned=1" style="color:red">text</p><details ontoggle="window.__pwned=2">more</details>')).toBe(
+      '<p>text</p><details>more</details>',
     );
+  });
+
+  it('removes images, which a note never needs and which would be fetched from elsewhere', () => {
+    expect(sanitizeNoteHtml('<p>a<img src="https://tracker.example/x.png" alt="x"><picture><source srcset="y.png"></picture></p>')).toBe('<p>a</p>');
   });
 
   it('drops javascript: and data: links, keeping their text', () => {

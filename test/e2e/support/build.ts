@@ -16,6 +16,8 @@ export interface BuildOptions {
   base?: string;
   /** The full build output goes here. */
   logFile: string;
+  /** The glossary folder (`GLOSSARY_DIR`). @default 'content/glossary' */
+  glossaryDir?: string;
   /** STRICT=1: a refused file fails the build. @default false */
   strict?: boolean;
   /** Kill the build after this long. @default 600_000 */
@@ -60,6 +62,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         OUT_DIR: outDir,
         BASE: base,
         STRICT: options.strict ? '1' : '',
+        GLOSSARY_DIR: options.glossaryDir ? resolve(REPO_ROOT, options.glossaryDir) : '',
         ASTRO_TELEMETRY_DISABLED: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { makeArchive, readSources, writeArchive } from '../../../scripts/make-archive.ts';
 import type { TestProject } from 'vitest/node';
 import { buildSite, REPO_ROOT } from './build.ts';
@@ -27,7 +27,7 @@ function skipped(name: SiteName): SiteBuild {
 }
 
 async function prepare(name: SiteName): Promise<SiteBuild> {
-  const { outDir, contentDir, base, strict } = sitePaths(name);
+  const { outDir, contentDir, base, strict, glossaryDir } = sitePaths(name);
   const site = { name, outDir, contentDir, base };
   const shown = (path: string) => relative(REPO_ROOT, path) || '.';
   const spec = SITES[name];
@@ -37,6 +37,11 @@ async function prepare(name: SiteName): Promise<SiteBuild> {
       writeArchive(contentDir, makeArchive({ sources: readSources(from), count: spec.generate.count }), `(the ${name} e2e site)`);
       console.log(`[e2e] generated ${spec.generate.count} documents from ${shown(from)} in ${shown(contentDir)}`);
     }
+  }
+
+  if ('copy' in spec && process.env.E2E_SKIP_BUILD !== '1') {
+    copyRenamed(resolve(REPO_ROOT, spec.copy.from), contentDir, resolve(REPO_ROOT, spec.copy.renames));
+    console.log(`[e2e] copied ${shown(resolve(REPO_ROOT, spec.copy.from))} to ${shown(contentDir)}, renaming as ${spec.copy.renames} says`);
   }
 
   if (!existsSync(contentDir)) {
@@ -59,7 +64,7 @@ async function prepare(name: SiteName): Promise<SiteBuild> {
 
   const logFile = join(RESULTS_DIR, `build-${name}.log`);
   console.log(`[e2e] building the ${name} site: ${shown(contentDir)} → ${shown(outDir)} …`);
-  const result = await buildSite({ outDir, contentDir, base, logFile, strict });
+  const result = await buildSite({ outDir, contentDir, base, logFile, strict, ...(glossaryDir ? { glossaryDir } : {}) });
   if (result.ok) {
     console.log(`[e2e] built the ${name} site in ${result.seconds.toFixed(1)} s`);
     return { ...site, status: 'built', problem: '' };
@@ -67,4 +72,14 @@ async function prepare(name: SiteName): Promise<SiteBuild> {
   const problem = `The ${name} site did not build (CONTENT_DIR=${contentDir}). ` + `Full output: ${shown(logFile)}. Last lines:\n${result.tail}`;
   console.error(`[e2e] ${problem}`);
   return { ...site, status: 'failed', problem };
+}
+
+/** A fresh copy of `from` in `to`, with the files `renames` (JSON: old name → new path) renamed. */
+function copyRenamed(from: string, to: string, renames: string): void {
+  rmSync(to, { recursive: true, force: true });
+  cpSync(from, to, { recursive: true });
+  for (const [old, name] of Object.entries(JSON.parse(readFileSync(renames, 'utf8')) as Record<string, string>)) {
+    mkdirSync(dirname(join(to, name)), { recursive: true });
+    renameSync(join(to, old), join(to, name));
+  }
 }

@@ -15,6 +15,17 @@ export const SITES = {
   reader: { outDir: 'dist-e2e/reader', contentDir: 'content/documents', base: '/reader/' },
   /** The seed as the portable build (`--base ./`): relative URLs, classic scripts, opened from file://. */
   portable: { outDir: 'dist-e2e/portable', contentDir: 'content/documents', base: './' },
+  /**
+   * Documents and glossary entries written to attack the reader (markup, scripts, file names full of
+   * markup), copied with their hostile names into the content folder first (test/fixtures/hostile-site).
+   */
+  hostile: {
+    outDir: 'dist-e2e/hostile',
+    contentDir: 'dist-e2e/hostile-src',
+    base: '/',
+    glossaryDir: 'test/fixtures/hostile-site/glossary',
+    copy: { from: 'test/fixtures/hostile-site/documents', renames: 'test/fixtures/hostile-site/renames.json' },
+  },
   /** One good document and two malformed ones: refused files are left out and listed on /status/. */
   refusals: { outDir: 'dist-e2e/refusals', contentDir: 'test/fixtures/refusals', base: '/' },
   /**
@@ -22,7 +33,20 @@ export const SITES = {
    * dates, in year/month folders, both file-name shapes, a few URL collisions): browsing at size.
    */
   archive: { outDir: 'dist-e2e/archive', contentDir: 'dist-e2e/archive-src', base: '/', generate: { from: CORPUS, count: 3000 } },
-} as const satisfies Record<string, { outDir: string; contentDir: string; base: string; strict?: boolean; generate?: { from: string; count: number } }>;
+} as const satisfies Record<
+  string,
+  {
+    outDir: string;
+    contentDir: string;
+    base: string;
+    strict?: boolean;
+    /** The glossary folder (`GLOSSARY_DIR`). @default 'content/glossary' */
+    glossaryDir?: string;
+    generate?: { from: string; count: number };
+    /** Copy `from` into `contentDir`, renaming files as the JSON file `renames` says (`{ "old.txt": "new/name.txt" }`). */
+    copy?: { from: string; renames: string };
+  }
+>;
 
 export type SiteName = keyof typeof SITES;
 
@@ -47,12 +71,13 @@ declare module 'vitest' {
 
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 
-export function sitePaths(name: SiteName): { outDir: string; contentDir: string; base: string; strict: boolean } {
+export function sitePaths(name: SiteName): { outDir: string; contentDir: string; base: string; strict: boolean; glossaryDir?: string } {
   const site = SITES[name];
   return {
     outDir: resolve(REPO_ROOT, site.outDir),
     contentDir: resolve(REPO_ROOT, site.contentDir),
     base: site.base,
     strict: 'strict' in site && site.strict,
+    ...('glossaryDir' in site ? { glossaryDir: resolve(REPO_ROOT, site.glossaryDir) } : {}),
   };
 }
