@@ -13,6 +13,7 @@ import { pageTerms } from '../node/page-terms.ts';
 import { pinyinSyllables } from '../node/pinyin/reading.ts';
 import { segment } from '../node/words/segment.ts';
 import { pageWords } from '../node/words/page-words.ts';
+import { siteDictionary } from '../node/words/source.ts';
 import rehypeGlossary from '../plugins/rehype-glossary.ts';
 import rehypeWords, { type WordsOptions } from '../plugins/rehype-words.ts';
 
@@ -26,9 +27,9 @@ export async function documentWords(doc: StoredDocument): Promise<PageWords> {
     doc.entities,
   );
   const plugins: PluggableList = [
-    // Links do not matter here, only which text is a term.
-    [rehypeGlossary, { terms, hrefOf: (t: TermInfo) => `#${t.id}` }],
+    // Only which Chinese text is a term matters here: no links, no English renderings to find.
+    [rehypeGlossary, { terms: terms.map((t) => ({ ...t, renderings: [] })), hrefOf: (t: TermInfo) => `#${t.id}` }],
     [rehypeWords, wordsOptions],
   ];
-  return pageWords(renderDocument(doc, plugins).data.words ?? []);
+  return pageWords(renderDocument(doc, plugins).data.words ?? [], siteDictionary());
 }

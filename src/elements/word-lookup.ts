@@ -8,7 +8,7 @@
  * row number with →), Enter steps into its words; ← and → move word by word, Enter or Space opens
  * the lookup, Esc goes back to the sentence. Without JavaScript the words are plain text.
  */
-import { CLASS, SELECT, TAG } from '../lib/render/markup.ts';
+import { attr, CLASS, DATA, SELECT, TAG } from '../lib/render/markup.ts';
 import { shortDefinition, traditionalOf, WORD_POPOVER_ID, type PageWords } from '../lib/words/data.ts';
 import { isStarred, parseStarred, toggleStarred, WORD_STORAGE } from '../lib/words/starred.ts';
 import { drawEntries, loadWords, pinyinHere, readStorage, sentenceOf, sentenceUrl, wordText, writeStorage } from './word-dom.ts';
@@ -144,10 +144,15 @@ export class WordLookup extends HTMLElement {
 
   /** A glossary term's popover: its entry, then the dictionary's readings and a star. */
   async #termSenses(pop: HTMLElement) {
-    const mark = this.querySelector<HTMLElement>(`${SELECT.termZh}[aria-expanded="true"]`);
+    // The mark it opened from (<reader-terms> marks it expanded), and for a star the Chinese mark of
+    // the same term in that row: an English rendering has no Chinese sentence of its own.
+    const mark = this.querySelector<HTMLElement>(`${SELECT.term}[aria-expanded="true"]`);
+    const zh = mark?.matches(SELECT.termZh)
+      ? mark
+      : mark?.closest(SELECT.scope)?.querySelector<HTMLElement>(`${SELECT.termZh}[${attr(DATA.term)}="${mark.dataset[DATA.term]}"]`);
     const word = (pop.querySelector('.tp-hanzi')?.textContent ?? '').trim();
     const pinyin = (pop.querySelector('.tp-pinyin')?.textContent ?? '').trim();
-    if (mark) this.#current = { word, pinyin, mark };
+    if (zh) this.#current = { word, pinyin, mark: zh };
     let box = pop.querySelector<HTMLElement>('.wp-dict');
     if (!box) {
       box = Object.assign(document.createElement('div'), { className: 'wp-dict' });
@@ -161,11 +166,14 @@ export class WordLookup extends HTMLElement {
     this.#drawStar(pop);
     const target = box.children[1] as HTMLElement;
     target.textContent = 'Looking up…';
+    // The entry grew: place it again beside its mark, inside the viewport.
+    if (mark) this.#place(pop, mark);
     try {
       drawEntries(target, word, pinyin, (await this.#data()).dict);
     } catch {
       target.textContent = 'The dictionary for this page could not be loaded.';
     }
+    if (mark && pop.matches(':popover-open')) this.#place(pop, mark);
   }
 
   #record() {

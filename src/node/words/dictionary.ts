@@ -1,53 +1,43 @@
 /**
- * CC-CEDICT and the HSK lists at build time (data/, written by `npm run words:data`). The files
- * are read into the build's bundle as text (Vite's `?raw`) and parsed once, on the first lookup:
- * about 124,000 entries in some 0.3 s. Nothing here reaches the browser; a page gets only the
- * entries of its own words (page-words.ts).
+ * CC-CEDICT and the HSK lists at build time, from the text of data/cedict.tsv and data/hsk.tsv
+ * (written by `npm run words:data`; see source.ts for how the build reads them). Parsing the
+ * dictionary's 124,000 entries takes about 0.3 s, once per process. Nothing here reaches the
+ * browser: a page gets only the entries of its own words (page-words.ts).
  *
  * CC-CEDICT (https://cc-cedict.org/) is licensed CC BY-SA 4.0, and so is data/cedict.tsv.
  */
-import cedictText from './data/cedict.tsv?raw';
-import hskText from './data/hsk.tsv?raw';
 import type { Entry } from '../../lib/words/data.ts';
 
-let bySimplified: Map<string, Entry[]> | null = null;
-let byTraditional: Map<string, Entry[]> | null = null;
-let hskLevels: Map<string, number> | null = null;
+export interface Dictionary {
+  /** The entries of `word` (simplified, else traditional as written), in the dictionary's order. */
+  lookup(word: string): Entry[] | undefined;
+  /** The HSK 2.0 level (1–6) of `word`, 0 when no list has it. */
+  hskLevel(word: string): number;
+}
 
-function load(): void {
-  if (bySimplified) return;
-  bySimplified = new Map();
-  byTraditional = new Map();
+export function createDictionary(cedictText: string, hskText: string): Dictionary {
+  const bySimplified = new Map<string, Entry[]>();
+  const byTraditional = new Map<string, Entry[]>();
+  const push = (map: Map<string, Entry[]>, key: string, entry: Entry) => {
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
+  };
   for (const line of cedictText.split('\n')) {
     if (!line || line.startsWith('#')) continue;
     const [simplified, traditional, pinyin, senses] = line.split('\t') as [string, string, string, string];
     const entry: Entry = [traditional, pinyin, senses];
-    const list = bySimplified.get(simplified);
-    if (list) list.push(entry);
-    else bySimplified.set(simplified, [entry]);
-    if (traditional) {
-      const trad = byTraditional.get(traditional);
-      if (trad) trad.push(entry);
-      else byTraditional.set(traditional, [entry]);
-    }
+    push(bySimplified, simplified, entry);
+    if (traditional) push(byTraditional, traditional, entry);
   }
-}
-
-/** The entries of `word` (simplified, else traditional as written), in the dictionary's order. */
-export function lookup(word: string): Entry[] | undefined {
-  load();
-  return bySimplified!.get(word) ?? byTraditional!.get(word);
-}
-
-/** The HSK 2.0 level (1–6) of `word`, 0 when no list has it. */
-export function hskLevel(word: string): number {
-  if (!hskLevels) {
-    hskLevels = new Map();
-    for (const line of hskText.split('\n')) {
-      if (!line || line.startsWith('#')) continue;
-      const [level, words] = line.split('\t') as [string, string];
-      for (const w of words.split(' ')) if (w && !hskLevels.has(w)) hskLevels.set(w, Number(level));
-    }
+  const levels = new Map<string, number>();
+  for (const line of hskText.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [level, words] = line.split('\t') as [string, string];
+    for (const w of words.split(' ')) if (w && !levels.has(w)) levels.set(w, Number(level));
   }
-  return hskLevels.get(word) ?? 0;
+  return {
+    lookup: (word) => bySimplified.get(word) ?? byTraditional.get(word),
+    hskLevel: (word) => levels.get(word) ?? 0,
+  };
 }

@@ -5,9 +5,9 @@
  */
 import type { Entry, Listed, PageWords } from '../../lib/words/data.ts';
 import type { WordSeen } from '../../plugins/rehype-words.ts';
-import { hskLevel, lookup } from './dictionary.ts';
+import type { Dictionary } from './dictionary.ts';
 
-export function pageWords(seen: WordSeen[]): PageWords {
+export function pageWords(seen: WordSeen[], { lookup, hskLevel }: Dictionary): PageWords {
   const dict: Record<string, Entry[]> = {};
   const add = (key: string): boolean => {
     if (Object.hasOwn(dict, key)) return true;
