@@ -11,6 +11,7 @@ import { parseKnown, WORD_STORAGE } from '../lib/words/starred.ts';
 import { download, loadWords, readStorage, sentenceOf, sentenceUrl, writeStorage } from './word-dom.ts';
 
 const SHORT = 24;
+const DEFINITION = 70;
 
 export class WordList extends HTMLElement {
   #abort = new AbortController();
@@ -49,7 +50,7 @@ export class WordList extends HTMLElement {
     this.#draw();
   }
 
-  /** The rows of the list as exported: what the filters show. */
+  /** The rows of the list as exported: what the filters show (the table shortens the definitions). */
   #rows(): ExportRow[] {
     const data = this.#data!;
     const level = this.querySelector<HTMLSelectElement>('.wl-level')!.value;
@@ -96,7 +97,7 @@ export class WordList extends HTMLElement {
         tr.append(
           word,
           cell(r.pinyin, { lang: 'zh-Latn-pinyin' }),
-          cell(r.definition, { className: 'wl-def' }),
+          cell(r.definition.length > DEFINITION ? `${r.definition.slice(0, DEFINITION - 1).trimEnd()}…` : r.definition, { className: 'wl-def' }),
           cell(r.hsk ? String(r.hsk) : '–'),
           first,
           known,

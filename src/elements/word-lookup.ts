@@ -217,14 +217,21 @@ export class WordLookup extends HTMLElement {
     this.#drawStar(button.closest<HTMLElement>('[popover]')!);
   }
 
-  /** Below the word (above when there is no room), inside the viewport (as <reader-terms> does). */
+  /**
+   * Below the mark, or above it when there is more room there, inside the viewport (as
+   * <reader-terms> does); when neither side has room for all of it, it scrolls within that side.
+   */
   #place(pop: HTMLElement, mark: HTMLElement) {
+    pop.style.maxHeight = '';
     const r = mark.getBoundingClientRect();
     const w = pop.offsetWidth;
     const ht = pop.offsetHeight;
+    const below = window.innerHeight - EDGE - (r.bottom + GAP);
+    const above = r.top - GAP - EDGE;
+    const down = ht <= below || (ht > above && below >= above);
+    if (ht > (down ? below : above)) pop.style.maxHeight = `${Math.max(below, above)}px`;
+    const top = down ? r.bottom + GAP : r.top - GAP - Math.min(ht, above);
     const left = Math.min(Math.max(EDGE, r.left), window.innerWidth - w - EDGE);
-    const below = r.bottom + GAP;
-    const top = below + ht <= window.innerHeight - EDGE || r.top - GAP - ht < EDGE ? below : r.top - GAP - ht;
     pop.style.left = `${Math.max(EDGE, left)}px`;
     pop.style.top = `${Math.max(EDGE, top)}px`;
   }

@@ -30,7 +30,7 @@ function recordSizes(page: Page): Map<string, number> {
 
 describe('looking up a word on the seed page', () => {
   test('tapping 开采, not a glossary term, opens a popover with kāi cǎi, 開採 and an English sense', async ({ site, openPage }) => {
-    const page = await openPage({ ...PHONE, hasTouch: true, isMobile: true });
+    const page = await openPage({ viewport: PHONE, hasTouch: true, isMobile: true });
     await load(page, site.at(DOC));
     const w = word(page, '开采');
     expect(await w.evaluate((el) => el.closest('a.term'))).toBeNull();

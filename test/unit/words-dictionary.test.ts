@@ -109,3 +109,11 @@ describe('a page’s word data', () => {
     expect(got).toEqual({ v: 1, dict: { 网: [['網', 'wǎng', 'see https://example.org/</script>']] }, list: [] });
   });
 });
+
+describe('the order of readings', () => {
+  it('puts the common word before a surname and a variant spelling of the same sound: 和 hé “and” first', () => {
+    const list = readings(lookup('和'), 'hé');
+    expect(list[0]!.senses[0]).toMatch(/and; together with/);
+    expect(shortDefinition(lookup('和'), 'hé')).toMatch(/^\(joining two nouns\) and/);
+  });
+});

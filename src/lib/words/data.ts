@@ -41,16 +41,23 @@ export interface Reading {
   here: boolean;
 }
 
+/** Senses that only point at another spelling. */
+const VARIANT = /^(old |archaic |ancient |obscure |erroneous )?variant of |^see [^/]*$/i;
+
 /**
  * The readings of `word`, the one read here (`pinyinHere`, as the page's ruby shows it) first:
- * the same toned syllables first, then the same syllables in another tone, then the dictionary's
- * order. A word read here as the dictionary never reads it keeps the dictionary's order.
+ * the same toned syllables first, then the same syllables in another tone, then the others; within
+ * each, common words before names and variant spellings, else the dictionary's order. A word read
+ * here as the dictionary never reads it keeps that order.
  */
 export function readings(entries: Entry[] | undefined, pinyinHere: string): Reading[] {
   if (!entries?.length) return [];
   const here = pinyinHere.toLowerCase().replace(/\s+/g, ' ').trim();
   const rank = ([, pinyin]: Entry) => (pinyin.toLowerCase() === here ? 0 : toneless(pinyin) === toneless(here) ? 1 : 2);
-  const ordered = entries.map((e, k) => ({ e, k, r: rank(e) })).sort((a, b) => a.r - b.r || a.k - b.k);
+  // Among readings of one sound, the common word before a name (capitalised: 和 Hé, a surname)
+  // and before a mere variant spelling (和 as an old variant of itself).
+  const minor = ([, pinyin, senses]: Entry) => (pinyin !== pinyin.toLowerCase() ? 1 : 0) + (VARIANT.test(senses) ? 2 : 0);
+  const ordered = entries.map((e, k) => ({ e, k, r: rank(e), m: minor(e) })).sort((a, b) => a.r - b.r || a.m - b.m || a.k - b.k);
   const best = ordered[0]!.r;
   return ordered.map(({ e: [traditional, pinyin, senses], r }) => ({
     traditional,
