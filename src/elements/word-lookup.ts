@@ -9,7 +9,7 @@
  * the lookup, Esc goes back to the sentence. Without JavaScript the words are plain text.
  */
 import { attr, CLASS, DATA, SELECT, TAG } from '../lib/render/markup.ts';
-import { shortDefinition, traditionalOf, WORD_POPOVER_ID, type PageWords } from '../lib/words/data.ts';
+import { shortDefinition, traditionalOf, WORD_KEYS_ID, WORD_POPOVER_ID, type PageWords } from '../lib/words/data.ts';
 import { isStarred, parseStarred, toggleStarred, WORD_STORAGE } from '../lib/words/starred.ts';
 import { drawEntries, loadWords, pinyinHere, readStorage, sentenceOf, sentenceUrl, wordText, writeStorage } from './word-dom.ts';
 
@@ -33,6 +33,16 @@ export class WordLookup extends HTMLElement {
     this.addEventListener('click', (e) => this.#onClick(e), { signal });
     this.addEventListener('keydown', (e) => this.#onKey(e), { signal });
     this.addEventListener('toggle', (e) => this.#onToggle(e as ToggleEvent), { signal, capture: true });
+    // A sentence reached from the keyboard says how to step into its words (set on focus: a page
+    // has hundreds of sentences).
+    this.addEventListener(
+      'focusin',
+      (e) => {
+        const s = e.target as HTMLElement;
+        if (s.matches?.(SELECT.zhSentenceTarget) && !s.hasAttribute('aria-describedby')) s.setAttribute('aria-describedby', WORD_KEYS_ID);
+      },
+      { signal },
+    );
   }
 
   disconnectedCallback() {
@@ -112,6 +122,8 @@ export class WordLookup extends HTMLElement {
     body.textContent = 'Looking up…';
     this.#drawStar(pop);
     if (pop.matches(':popover-open')) pop.hidePopover();
+    // Another word's popover closed by this tap: its toggle event merges with this opening one.
+    this.#opener?.removeAttribute('aria-expanded');
     this.#opener = mark;
     mark.setAttribute('aria-expanded', 'true');
     pop.showPopover();
@@ -152,7 +164,7 @@ export class WordLookup extends HTMLElement {
       : mark?.closest(SELECT.scope)?.querySelector<HTMLElement>(`${SELECT.termZh}[${attr(DATA.term)}="${mark.dataset[DATA.term]}"]`);
     const word = (pop.querySelector('.tp-hanzi')?.textContent ?? '').trim();
     const pinyin = (pop.querySelector('.tp-pinyin')?.textContent ?? '').trim();
-    if (zh) this.#current = { word, pinyin, mark: zh };
+    this.#current = zh ? { word, pinyin, mark: zh } : null;
     let box = pop.querySelector<HTMLElement>('.wp-dict');
     if (!box) {
       box = Object.assign(document.createElement('div'), { className: 'wp-dict' });
@@ -186,6 +198,7 @@ export class WordLookup extends HTMLElement {
   #drawStar(pop: HTMLElement) {
     const button = pop.querySelector<HTMLButtonElement>('.wp-star');
     const r = this.#record();
+    if (button) button.hidden = !r;
     if (!button || !r) return;
     const on = isStarred(parseStarred(readStorage(WORD_STORAGE.starred)), r.c.word, r.url);
     button.setAttribute('aria-pressed', String(on));

@@ -62,6 +62,17 @@ describe('looking up a word on the seed page', () => {
     expect(readings).toContain('liǎo');
   });
 
+  test('clicking another word moves the lookup to it, with one word marked expanded', async ({ site, openPage }) => {
+    const page = await openPage();
+    await load(page, site.at(DOC));
+    await word(page, '开采').click();
+    await expect.poll(() => page.locator(`${POP} .wp-readings`).count()).toBe(1);
+    await word(page, '冶炼').click();
+    await expect.poll(() => page.locator(`${POP} .tp-hanzi`).textContent()).toBe('冶炼');
+    expect(await isOpen(page)).toBe(true);
+    expect(await page.locator('zh-w[aria-expanded="true"]').allTextContents()).toEqual(['冶炼']);
+  });
+
   test('土洋并举 still opens its glossary entry first, with the dictionary’s senses below', async ({ site, openPage }) => {
     const page = await openPage();
     await load(page, site.at(DOC));
@@ -81,6 +92,8 @@ describe('looking up a word on the seed page', () => {
     await page.locator('#p6 a.pn').focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('p6.1');
+    const keys = await page.evaluate(() => document.getElementById(document.activeElement?.getAttribute('aria-describedby') ?? '')?.textContent);
+    expect(keys, 'the focused sentence describes the word keys').toMatch(/Enter.*words/);
     await page.keyboard.press('Enter');
     const first = await page.evaluate(() => document.activeElement?.textContent);
     expect(first).toBe('为了');

@@ -30,6 +30,9 @@ export const WORDS_GLOBAL = '__duizhaoWords';
 /** The one word popover of a document page (components/WordPopover.astro). */
 export const WORD_POPOVER_ID = 'word-pop';
 
+/** The hidden description of the word keys that a focused sentence points to (aria-describedby). */
+export const WORD_KEYS_ID = 'word-keys';
+
 /** The file of a document page's word data, beside its `index.html`. */
 export const WORDS_FILE = 'words.js';
 
