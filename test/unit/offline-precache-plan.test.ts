@@ -43,6 +43,13 @@ describe('planPrecache', () => {
     ]);
   });
 
+  it('saves a document’s word data with its page, never in the shell', () => {
+    const withWords = [...site, { path: '1958-09-25/p1/a/words.js', bytes: 20 * KB }];
+    const urls = planPrecache(withWords, 1024 * KB).urls;
+    expect(Math.abs(urls.indexOf('1958-09-25/p1/a/words.js') - urls.indexOf('1958-09-25/p1/a/')), 'beside its page').toBe(1);
+    expect(planPrecache(withWords, 200 * KB).urls).not.toContain('1958-09-25/p1/a/words.js');
+  });
+
   it('saves only the shell of a site past the budget, leaving documents to first use or to the reader’s saves', () => {
     const plan = planPrecache(site, 200 * KB);
     expect(plan.urls.at(-1)).toBe('search-index/site-search.js');

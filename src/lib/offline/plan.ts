@@ -41,7 +41,8 @@ const ON_DEMAND = /^\d{4}\/(headlines\.js|offline\.json)$/;
 
 function tier(path: string): number {
   if (ON_DEMAND.test(path)) return 4;
-  if (!path.endsWith('.html')) {
+  // A document's word data (`…/slug/words.js`) goes with its page.
+  if (!path.endsWith('.html') && !DOCUMENT.test(path)) {
     if (SEARCH.test(path)) return /^(meta|site-search)\.js$/.test(path.slice('search-index/'.length)) ? 2 : 4;
     return 0;
   }

@@ -18,6 +18,7 @@
  * Glossary marks: `<a class="term" data-term="g-tuyangbingju" data-reading="…">` in Chinese text,
  * `<a class="term term-en" data-term="…">` in English, each Chinese one followed by
  * `<sup class="fn-ref" data-fn="3">` for print. Pinyin: `<ruby>薄<rt data-py="bó"></rt></ruby>`.
+ * Words (plugins/rehype-words.ts): `<zh-w>开采</zh-w>` around each other Chinese word, ruby inside.
  */
 
 export const CLASS = {
@@ -79,6 +80,15 @@ export const attr = (name: DataName): `data-${DataName}` => `data-${name}`;
 /** hast's property name for a data attribute: `dataN`. */
 export const prop = (name: DataName): string => `data${name[0]!.toUpperCase()}${name.slice(1)}`;
 
+/**
+ * Element names. A word is one short element with no attributes (a page has thousands): its text
+ * is its dictionary key, its ruby its reading here. An autonomous custom element name, so it is
+ * valid HTML without being defined.
+ */
+export const TAG = {
+  word: 'zh-w',
+} as const;
+
 /** Selectors the plugins and elements read the markup with. */
 export const SELECT = {
   /** Where a glossary term and its English rendering are looked for together. */
@@ -96,6 +106,8 @@ export const SELECT = {
   /** Chinese glossary marks, which get footnotes in print. */
   termZh: `a.${CLASS.term}:not(.${CLASS.termEn})`,
   footnoteRef: `.${CLASS.footnoteRef}`,
+  /** A word the reader can look up: a marked word, or a Chinese glossary mark. */
+  lookup: `${TAG.word}, a.${CLASS.term}:not(.${CLASS.termEn})`,
 } as const;
 
 /** The id of a row with Chinese (`p5`), of one with English only (`e3`), of a sentence (`p5.2`). */
