@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readings, shortDefinition, traditionalOf } from '../../src/lib/words/data.ts';
 import { toneMark, toneMarks, toneless } from '../../src/lib/words/tones.ts';
 import { siteDictionary } from '../../src/node/words/source.ts';
+import { markSenseReadings } from '../../src/node/words/dictionary.ts';
 import { pageWords, wordsScript } from '../../src/node/words/page-words.ts';
 
 const { lookup, hskLevel } = siteDictionary();
@@ -29,6 +30,15 @@ describe('CC-CEDICT lookup', () => {
     expect(entries.map((e) => e[1])).toContain('kāi cǎi');
     expect(entries[0]![2]).toMatch(/to mine/);
     expect(traditionalOf('开采', entries, 'kāi cǎi')).toBe('開採');
+  });
+
+  it('writes the readings inside a sense with tone marks, as the page does (把[bǎ], not 把[ba3])', () => {
+    const senses = lookup('把')!
+      .map((e) => e[2])
+      .join('/');
+    expect(senses).toContain('把[bǎ]');
+    expect(senses).not.toMatch(/\[[a-z:]+[1-5]/i);
+    expect(markSenseReadings('variant of 逼格[bi1 ge2]; Tai-lo pr. [ue-á-tshài]')).toBe('variant of 逼格[bī gé]; Tai-lo pr. [ue-á-tshài]');
   });
 
   it('finds a word written in traditional characters too', () => {

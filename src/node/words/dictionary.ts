@@ -7,6 +7,14 @@
  * CC-CEDICT (https://cc-cedict.org/) is licensed CC BY-SA 4.0, and so is data/cedict.tsv.
  */
 import type { Entry } from '../../lib/words/data.ts';
+import { toneMarks } from '../../lib/words/tones.ts';
+
+/** A reading inside a sense, `把[ba3]`, as the reader writes pinyin: `把[bǎ]`. */
+const SENSE_READING = /\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]/g;
+
+export function markSenseReadings(senses: string): string {
+  return senses.includes('[') ? senses.replace(SENSE_READING, (_, numbered: string) => `[${toneMarks(numbered)}]`) : senses;
+}
 
 export interface Dictionary {
   /** The entries of `word` (simplified, else traditional as written), in the dictionary's order. */
@@ -26,7 +34,7 @@ export function createDictionary(cedictText: string, hskText: string): Dictionar
   for (const line of cedictText.split('\n')) {
     if (!line || line.startsWith('#')) continue;
     const [simplified, traditional, pinyin, senses] = line.split('\t') as [string, string, string, string];
-    const entry: Entry = [traditional, pinyin, senses];
+    const entry: Entry = [traditional, pinyin, markSenseReadings(senses)];
     push(bySimplified, simplified, entry);
     if (traditional) push(byTraditional, traditional, entry);
   }
