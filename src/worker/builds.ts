@@ -72,6 +72,10 @@ export async function prune(takingOver = false): Promise<void> {
   const served = new Set(map.values());
   const candidates = (await buildCaches()).filter((name) => takingOver || served.has(name));
   for (const name of unusedBuilds(candidates, CACHE, map, open)) {
+    // Entry by entry first: a deleted cache keeps its room until every handle to it is collected,
+    // and the room is what a full disk needs back.
+    const doomed = await caches.open(name);
+    for (const request of await doomed.keys()) await doomed.delete(request);
     await caches.delete(name);
     for (const [id, cache] of map) if (cache === name) map.delete(id);
   }

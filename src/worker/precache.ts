@@ -72,6 +72,8 @@ async function attempt(): Promise<void> {
     await Promise.all(Array.from({ length: PARALLEL }, worker));
     if (failure !== null) {
       failed = { problem: problemOf(failure), at: Date.now() };
+      // For whoever looks at the worker in the browser's developer tools.
+      console.warn(`duizhao: saving ${CACHE} for offline use stopped (${failed.problem}): ${String(failure)}`);
       throw failure;
     }
   }
