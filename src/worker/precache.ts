@@ -40,12 +40,13 @@ export function precache(): Promise<void> {
 }
 
 /**
- * Starts an attempt if the cache is incomplete and the last failure is old enough: the attempt,
- * which never rejects (its failure is remembered, and `after` tells the pages), or null.
+ * Starts an attempt if the cache is incomplete and the last failure is old enough. What it returns
+ * settles when the attempt has started: `done` then settles when it ends, never rejecting (a
+ * failure is remembered, and `after` tells the pages).
  */
-export async function resume(after: () => Promise<void>, now = Date.now()): Promise<Promise<void> | null> {
+export async function resume(after: () => Promise<void>, now = Date.now()): Promise<{ done: Promise<void> } | null> {
   if (running || !retryDue(failed, now) || (await savedCount()) === PRECACHE.length) return null;
-  return precache().then(after, after);
+  return { done: precache().then(after, after) };
 }
 
 async function attempt(): Promise<void> {

@@ -91,7 +91,7 @@ sw.addEventListener('message', (event) => {
         const attempt = await resume(tellStatus);
         source.postMessage(await status());
         // The worker stays alive while it saves.
-        await attempt;
+        await attempt?.done;
       })(),
     );
   } else if (data?.type === 'duizhao:save' && isCollection(data.collection)) {
