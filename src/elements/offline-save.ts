@@ -94,7 +94,7 @@ export class OfflineSave extends HTMLElement {
     if (data?.type === 'duizhao:save-progress') {
       bar.hidden = false;
       bar.value = data.done / data.total;
-      this.#say(`Saving ${this.#choices.get(data.name)?.label ?? data.name}… ${Math.floor((100 * data.done) / data.total)} %`);
+      this.#say(`Saving ${this.#choices.get(data.name)?.label ?? data.name}… ${Math.floor((100 * data.done) / data.total)}\u00a0%`);
     } else if (data?.type === 'duizhao:save-error') {
       bar.hidden = true;
       this.#say(this.#problem(data.problem, this.#choices.get(data.name)?.label ?? data.name));

@@ -36,7 +36,7 @@ export class OfflineStatus extends HTMLElement {
 
   #onMessage = (event: MessageEvent) => {
     const data = event.data as WorkerMessage | null;
-    if (data?.type === 'duizhao:progress') this.#show('saving', `Saving for offline use… ${Math.floor((100 * data.done) / data.total)} %`);
+    if (data?.type === 'duizhao:progress') this.#show('saving', `Saving for offline use… ${Math.floor((100 * data.done) / data.total)}\u00a0%`);
     else if (data?.type === 'duizhao:status') this.#status(data);
     // An update could not be saved whole and the worker in charge has not changed: ask it.
     else if (data?.type === 'duizhao:recheck') void this.#ask();
@@ -91,7 +91,8 @@ export class OfflineStatus extends HTMLElement {
     const kept =
       (done.length ? `; saved here: ${done.map((c) => `${c.label} (${articles(c.articles)})`).join(', ')}` : '') +
       (unfinished.length ? `; not finished: ${unfinished.map((c) => c.label).join(', ')} (Save again to finish)` : '');
-    const percent = `${Math.floor((100 * saved) / total)} %`;
+    // A no-break space: "43 %" is not split over two lines.
+    const percent = `${Math.floor((100 * saved) / total)}\u00a0%`;
     if (saved < total) {
       if (running) this.#show('saving', `Saving for offline use… ${percent}`);
       else if (problem === 'quota') {

@@ -319,7 +319,7 @@ describe('a full disk', () => {
 describe('a first save cut short', () => {
   /** Waits until the save is under way: past the scripts and styles (the first tenth), well before its end. */
   async function halfWay(page: Page): Promise<void> {
-    await expect.poll(() => page.locator('offline-status').innerText(), { timeout: 30_000, interval: 50 }).toMatch(/Saving for offline use… [2-6]\d %/);
+    await expect.poll(() => page.locator('offline-status').innerText(), { timeout: 30_000, interval: 50 }).toMatch(/Saving for offline use… [2-6]\d\s%/);
   }
 
   test('the network is cut: the worker serves what it saved, offline the rest says "not saved", and it finishes when the network is back', async ({
@@ -336,7 +336,7 @@ describe('a first save cut short', () => {
       await page.context().setOffline(true);
       const footer = page.locator('offline-status');
       await expect.poll(() => footer.getAttribute('data-state'), { timeout: 30_000 }).toBe('incomplete');
-      expect(await footer.innerText()).toMatch(/^Partly saved for offline use \(\d+ %\)/);
+      expect(await footer.innerText()).toMatch(/^Partly saved for offline use \(\d+\s%\)/);
       const status = await workerStatus(page);
       expect(status.saved).toBeLessThan(status.total);
 
