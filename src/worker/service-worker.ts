@@ -1,6 +1,6 @@
 /**
- * The service worker (`sw.js`), bundled by src/integrations/offline.ts with the build's precache
- * list. It saves the site when it installs, then answers every request in its scope from that
+ * The service worker (`sw.js`): this file and its modules (env, precache, builds, saved), bundled
+ * into one script by src/integrations/offline.ts with the build's precache list. It saves the site when it installs, then answers every request in its scope from that
  * cache, so a reader who opened one page can open every page with the network off.
  *
  * - One cache per build: `duizhao-<content version>-<build hash>`. A rebuilt site has a new sw.js:
@@ -8,7 +8,8 @@
  *   own build's files from the older cache, which is deleted when the last of them is gone
  *   (builds.ts). An update that cannot be saved whole (the network fails, the server is half-way
  *   through being updated) does not take over: the older build stays in charge, and the browser
- *   tries again at the next visit.
+ *   tries again at the next visit. One that runs out of storage does take over, with what fit: the
+ *   older copy's room is what it lacks.
  * - A first save cut short, or a full disk, still takes over, with what was saved: pages not saved
  *   come from the network, or offline the "not saved" page; the footer says how far it got and why,
  *   and the rest is saved when a page is opened later (precache.ts).
