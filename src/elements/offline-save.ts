@@ -6,14 +6,16 @@
  */
 import { monthNameEn } from '../lib/archive/calendar.ts';
 import type { OfflineManifest, SavedCollection as Collection } from '../lib/offline/plan.ts';
+import type { SaveProblem } from '../lib/offline/upkeep.ts';
 
 type Saved = Omit<Collection, 'urls'>;
 type Message =
   | { type: 'duizhao:status'; collections?: Saved[] }
   | { type: 'duizhao:save-progress'; name: string; done: number; total: number }
-  | { type: 'duizhao:save-error'; name: string; message: string };
+  | { type: 'duizhao:save-error'; name: string; problem: SaveProblem; message: string };
 
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const cap = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 const articles = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'article' : 'articles'}`;
 
 export class OfflineSave extends HTMLElement {
@@ -70,11 +72,7 @@ export class OfflineSave extends HTMLElement {
         const label = `${monthNameEn(Number(m.name.slice(5)))} ${manifest.year}`;
         this.#choices.set(m.name, { ...m, urls: [...m.urls, ...manifest.assets.urls], bytes: m.bytes + manifest.assets.bytes, label, complete: false });
       }
-      select.replaceChildren(
-        ...[...this.#choices.values()].map(
-          (c) => new Option(`${c.label[0]!.toUpperCase()}${c.label.slice(1)} — ${articles(c.articles)}, ${MB(c.bytes)}`, c.name),
-        ),
-      );
+      select.replaceChildren(...[...this.#choices.values()].map((c) => new Option(`${cap(c.label)} — ${articles(c.articles)}, ${MB(c.bytes)}`, c.name)));
       if (this.dataset.month && this.#choices.has(this.dataset.month)) select.value = this.dataset.month;
     } catch {
       select.replaceChildren(new Option('Sizes unavailable (offline?)', ''));
@@ -96,10 +94,10 @@ export class OfflineSave extends HTMLElement {
     if (data?.type === 'duizhao:save-progress') {
       bar.hidden = false;
       bar.value = data.done / data.total;
-      this.#say(`Saving ${this.#choices.get(data.name)?.label ?? data.name}… ${Math.floor((100 * data.done) / data.total)} %`);
+      this.#say(`Saving ${this.#choices.get(data.name)?.label ?? data.name}… ${Math.floor((100 * data.done) / data.total)}\u00a0%`);
     } else if (data?.type === 'duizhao:save-error') {
       bar.hidden = true;
-      this.#say(data.message);
+      this.#say(this.#problem(data.problem, this.#choices.get(data.name)?.label ?? data.name));
     } else if (data?.type === 'duizhao:status' && data.collections) {
       this.#list(data.collections);
       if (!bar.hidden && bar.value >= 1) {
@@ -109,15 +107,22 @@ export class OfflineSave extends HTMLElement {
     }
   }
 
+  /** What stopped a save, and what the reader can do: what was saved stays, marked not finished. */
+  #problem(problem: SaveProblem, label: string): string {
+    if (problem === 'quota') {
+      return `Not enough storage to save ${label} for offline reading. It is not saved: remove something saved here or free space on this device, then Save again to finish.`;
+    }
+    if (problem === 'changed') return `${cap(label)} is not saved: the site on the server is being updated. Save again in a moment to finish.`;
+    return `${cap(label)} is not saved: the network failed. Save again to finish.`;
+  }
+
   #list(collections: Saved[]) {
     const list = this.querySelector('.saved-list')!;
     list.replaceChildren(
       ...collections.map((c) => {
         const li = document.createElement('li');
         li.dataset.name = c.name;
-        li.append(
-          `${c.label[0]!.toUpperCase()}${c.label.slice(1)} — ${articles(c.articles)}, ${MB(c.bytes)}${c.complete ? '' : ' (incomplete: Save again to finish)'} `,
-        );
+        li.append(`${cap(c.label)} — ${articles(c.articles)}, ${MB(c.bytes)}${c.complete ? '' : ' (not finished: Save again to finish)'} `);
         const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Remove' });
         remove.dataset.remove = c.name;
         remove.setAttribute('aria-label', `Remove ${c.label} from this device`);

@@ -6,7 +6,7 @@ const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 // Quiet, offline, reproducible: no sandbox (containers run as root), no GPU, no background
 // traffic that could race the page under test. --disable-quic keeps every request plain HTTP/1.1.
-const ARGS = [
+export const ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
