@@ -1,19 +1,45 @@
 /**
  * <reader-terms>: glossary marks become popover buttons. Click, tap, Enter or Space on a mark opens
- * its popover (pre-rendered by TermPopovers.astro) beside it; Esc or a click outside closes it
+ * its popover (pre-rendered by TermPopovers.astro) beside it, and the first time loads the term's
+ * glossary note into it (`glossary/<slug>/note.js`); Esc or a click outside closes it
  * (Popover API light dismiss) and focus returns to the mark. Hovering or focusing a mark highlights
  * its partner marks in the same row (Chinese term ↔ English rendering).
  * https://developer.mozilla.org/docs/Web/API/Popover_API
  */
-import { DATA, popoverId, SELECT, STATE } from '../lib/render/markup.ts';
+import { attr, DATA, popoverId, SELECT, STATE, TERM_NOTE_GLOBAL } from '../lib/render/markup.ts';
 
 const MARK = SELECT.term;
 const GAP = 6;
 const EDGE = 8;
 
+declare global {
+  var __duizhaoNote: ((term: string, html: string) => void) | undefined;
+}
+
+/** Notes asked for, by popover id: each note.js hands its note over with its term's id. */
+const waiting = new Map<string, (html: string) => void>();
+
+/** A curated term's note (`glossary/<slug>/note.js`, a classic script: it loads from file:// too). */
+function loadNote(pop: string, src: string): Promise<string> {
+  globalThis[TERM_NOTE_GLOBAL] ??= (term: string, html: string) => waiting.get(popoverId(term))?.(html);
+  return new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement('script'), { src, async: true });
+    waiting.set(pop, resolve);
+    // A classic script runs before its load event: by then it has handed its note over.
+    script.onload = script.onerror = () => {
+      script.remove();
+      waiting.delete(pop);
+      reject(new Error(`${src} did not hand over a note`));
+    };
+    document.head.append(script);
+  });
+}
+
 export class ReaderTerms extends HTMLElement {
   #opener: HTMLElement | null = null;
   #lit: Element[] = [];
+  /** Glossary notes loading or loaded, by popover id. */
+  #notes = new Map<string, Promise<void>>();
 
   #onClick = (event: MouseEvent) => {
     const mark = (event.target as Element).closest<HTMLElement>(MARK);
@@ -29,6 +55,9 @@ export class ReaderTerms extends HTMLElement {
   #onOver = (event: Event) => {
     const mark = (event.target as Element).closest<HTMLElement>(MARK);
     this.#light(mark);
+    // A pointer or focus on a mark: its note is probably wanted next.
+    const pop = mark && document.getElementById(popoverId(mark.dataset[DATA.term]!));
+    if (pop) void this.#note(pop);
   };
 
   #onOut = (event: Event) => {
@@ -90,12 +119,39 @@ export class ReaderTerms extends HTMLElement {
       pop.hidePopover();
       return true;
     }
+    // Opened for the first time: shown once its note is in (a local file, usually fetched on hover).
+    if (pop.hasAttribute(attr(DATA.noteSrc))) void this.#note(pop).finally(() => this.#show(pop, mark));
+    else this.#show(pop, mark);
+    return true;
+  }
+
+  #show(pop: HTMLElement, mark: HTMLElement) {
+    if (pop.matches(':popover-open')) return;
     this.#opener = mark;
     mark.setAttribute('aria-expanded', 'true');
     pop.showPopover();
     this.#place(pop, mark);
     pop.focus({ preventScroll: true });
-    return true;
+  }
+
+  /** Loads a popover's glossary note, once, and puts it after the gloss. */
+  #note(pop: HTMLElement): Promise<void> {
+    const src = pop.getAttribute(attr(DATA.noteSrc));
+    if (!src) return Promise.resolve();
+    let request = this.#notes.get(pop.id);
+    if (!request) {
+      request = loadNote(pop.id, src).then(
+        (html) => {
+          pop.removeAttribute(attr(DATA.noteSrc));
+          const note = Object.assign(document.createElement('div'), { className: 'tp-note', lang: 'en' });
+          note.innerHTML = html;
+          (pop.querySelector('.tp-gloss') ?? pop.querySelector('.tp-head'))!.after(note);
+        },
+        () => void this.#notes.delete(pop.id), // offline and not cached: the popover opens without it
+      );
+      this.#notes.set(pop.id, request);
+    }
+    return request;
   }
 
   /**

@@ -70,6 +70,8 @@ export const DATA = {
   fn: 'fn',
   /** A ruby annotation: the syllable. */
   py: 'py',
+  /** A term popover whose glossary note is not loaded yet: the note's script (TERM_NOTE_FILE). */
+  noteSrc: 'note-src',
 } as const;
 
 export type DataName = (typeof DATA)[keyof typeof DATA];
@@ -117,6 +119,14 @@ export const sentenceId = (n: number, k: number): string => `p${n}.${k}`;
 
 /** A glossary term's popover (components/TermPopovers.astro). */
 export const popoverId = (term: string): string => `pop-${term}`;
+
+/**
+ * A curated term's note, beside its glossary page (`glossary/lv/note.js`): a classic script (it
+ * loads from file:// too) calling `__duizhaoNote(termId, noteHtml)`. One file per term, loaded by a
+ * popover when first opened, so a page does not carry the notes of all its terms.
+ */
+export const TERM_NOTE_FILE = 'note.js';
+export const TERM_NOTE_GLOBAL = '__duizhaoNote';
 
 /** A curated term's id (`g-` + its slug), a named entity's (`n-` + its place in the block). */
 export const glossaryTermId = (slug: string): string => `g-${slug}`;
