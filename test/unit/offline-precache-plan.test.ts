@@ -50,6 +50,14 @@ describe('planPrecache', () => {
     expect(planPrecache(withWords, 200 * KB).urls).not.toContain('1958-09-25/p1/a/words.js');
   });
 
+  it('saves a glossary note with the glossary’s pages, after the first page, never among the assets that draw a page', () => {
+    const withNote = [...site, { path: 'glossary/lv/note.js', bytes: 1 * KB }];
+    const urls = planPrecache(withNote, 1024 * KB).urls;
+    expect(urls.indexOf('glossary/lv/note.js'), 'beside its entry').toBe(urls.indexOf('glossary/lv/') + 1);
+    expect(urls.indexOf('glossary/lv/note.js')).toBeGreaterThan(urls.indexOf('./'));
+    expect(planPrecache(withNote, 200 * KB).urls, 'in the shell of a large site').toContain('glossary/lv/note.js');
+  });
+
   it('saves only the shell of a site past the budget, leaving documents to first use or to the reader’s saves', () => {
     const plan = planPrecache(site, 200 * KB);
     expect(plan.urls.at(-1)).toBe('search-index/site-search.js');

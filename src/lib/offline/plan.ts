@@ -30,6 +30,7 @@ export const DEFAULT_BUDGET = 40 * 1024 * 1024;
 
 const DOCUMENT = /^\d{4}-\d{2}-\d{2}\//;
 const SEARCH = /^search-index\//;
+const NOTE = /^glossary\/[^/]+\/note\.js$/;
 /** Never precached: the worker itself, the offline read-me, source maps. */
 const SKIP = /^(sw\.js|README-OFFLINE\.txt)$|\.map$/;
 
@@ -41,6 +42,9 @@ const ON_DEMAND = /^\d{4}\/(headlines\.js|offline\.json)$/;
 
 function tier(path: string): number {
   if (ON_DEMAND.test(path)) return 4;
+  // A glossary note (`glossary/slug/note.js`, loaded when a term's popover opens) goes with the
+  // glossary's pages: content, not what draws a page, so a save cut short keeps pages first.
+  if (NOTE.test(path)) return 1;
   // A document's word data (`…/slug/words.js`) goes with its page.
   if (!path.endsWith('.html') && !DOCUMENT.test(path)) {
     if (SEARCH.test(path)) return /^(meta|site-search)\.js$/.test(path.slice('search-index/'.length)) ? 2 : 4;
