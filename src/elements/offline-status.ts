@@ -42,8 +42,16 @@ export class OfflineStatus extends HTMLElement {
     else if (data?.type === 'duizhao:recheck') void this.#ask();
   };
 
-  /** Back online: the worker may go on saving what a cut network stopped. */
-  #onOnline = () => void this.#ask();
+  /**
+   * Back online: the worker may go on saving what a cut network stopped. Asked again once a
+   * retry is surely due (RETRY_AFTER): the failure the worker remembers may be one it waits on.
+   */
+  #onOnline = () => {
+    void this.#ask();
+    setTimeout(() => {
+      if (this.isConnected && navigator.onLine && this.getAttribute('data-state') !== 'ready') void this.#ask();
+    }, 16_000);
+  };
 
   connectedCallback() {
     this.#text = this.querySelector('[data-text]') ?? this;
