@@ -4,31 +4,14 @@ import { describe, expect } from 'vitest';
 import { isCI, siteBuild, siteTest, type Site } from './support/fixtures.ts';
 import type { Page } from 'playwright-core';
 import { archiveDocuments, openFirstDocument } from './support/archive.ts';
+import { naiveBodies, squash } from '../unit/support/integrity.ts';
 
 /**
  * Every character of a source document reaches its page exactly once, in order. The source side is
- * read here with a deliberately naive reader (lines between the markers), not with src/lib/parse,
+ * read with a deliberately naive reader (naiveBodies: lines between the markers), not with the parser,
  * so a parser that drops or duplicates a line cannot also hide it. Comparison ignores white space
  * only (indentation, full-width spaces, literal `\t` escapes).
  */
-const squash = (s: string) => s.replace(/\\t|[\s\u3000\u00a0]/g, '');
-
-function sourceBodies(text: string): { zh: string; en: string } {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const hr = lines.findIndex((l) => /^\s*<hr\s*\/?>\s*$/i.test(l));
-  const field = /^\s*(Title|Author|Date|Page|Edition|Column)\s*:/i;
-  let i = 0;
-  while (i < hr && (!lines[i]!.trim() || field.test(lines[i]!))) i++;
-  const en: string[] = [];
-  for (; i < hr; i++) {
-    if (/^\s*\*\*\s*Named Entities\s*\*\*\s*$/i.test(lines[i]!)) break;
-    if (/^\s*(<br\s*\/?>\s*)+$/i.test(lines[i]!)) continue;
-    en.push(lines[i]!);
-  }
-  const col = lines.findIndex((l, k) => k > hr && /^\s*专栏[：:]/.test(l));
-  return { zh: squash(lines.slice(col + 1).join('')), en: squash(en.join('')) };
-}
-
 async function pageBodies(page: Page): Promise<{ h1: string; zh: string; enHead: string; en: string }> {
   return page.evaluate(() => {
     const text = (sel: string) =>
@@ -52,7 +35,7 @@ async function checkSite(site: Site, openPage: (o?: object) => Promise<Page>): P
   const links = (await archiveDocuments(page, site.url)).map((d) => d.href);
   expect(links.length).toBe(files.length);
   // Pair pages with files through the file name the page cannot know: compare bodies both ways.
-  const sources = files.map((f) => ({ file: f, ...sourceBodies(readFileSync(join(site.build.contentDir, f), 'utf8')) }));
+  const sources = files.map((f) => ({ file: f, ...naiveBodies(readFileSync(join(site.build.contentDir, f), 'utf8')) }));
   const unmatched = new Set(sources.map((s) => s.file));
   const problems: string[] = [];
   for (const href of links) {
