@@ -6,6 +6,7 @@ import { refusals } from '../../src/data/refusals.ts';
 import { documentsLoader } from '../../src/loaders/documents.ts';
 import { documentSchema, type StoredDocument } from '../../src/schemas/document.ts';
 import { FIXTURES_DIR, SEED_DIR, SEED_FILE } from './support/corpus.ts';
+import { memoryStore, recordingLogger } from './support/loader-context.ts';
 
 // The documents loader with a stand-in for Astro's loader context (a Map for the store, a logger
 // that records, parseData validating with the collection's schema, no watcher: a build). One bad
@@ -27,21 +28,8 @@ interface Run {
 
 /** Runs the loader on `dir`; `fault` makes parseData throw for that file (absolute path), as a bug would. */
 async function run(options: { strict?: boolean; fault?: string } = {}): Promise<Run> {
-  const entries = new Map<string, { id: string; data: StoredDocument; digest?: string }>();
-  const logs: string[] = [];
-  const store = {
-    get: (id: string) => entries.get(id),
-    set: (entry: { id: string; data: StoredDocument; digest?: string }) => (entries.set(entry.id, entry), true),
-    keys: () => [...entries.keys()],
-    values: () => [...entries.values()],
-    delete: (id: string) => void entries.delete(id),
-  };
-  const logger = {
-    info: (m: string) => logs.push(`info: ${m}`),
-    warn: (m: string) => logs.push(`warn: ${m}`),
-    error: (m: string) => logs.push(`error: ${m}`),
-    debug: (m: string) => logs.push(`debug: ${m}`),
-  };
+  const { entries, store } = memoryStore<StoredDocument>();
+  const { logs, logger } = recordingLogger();
   const parseData = async ({ data, filePath }: { data: unknown; filePath: string }) => {
     if (filePath === options.fault) throw new TypeError("Cannot read properties of undefined (reading 'text')");
     return documentSchema.parse(data);

@@ -8,6 +8,7 @@ import { readYaml } from '../../src/node/yaml-source.ts';
 import { glossaryLoader } from '../../src/loaders/glossary.ts';
 import { glossaryEntrySchema, type StoredGlossaryEntry } from '../../src/schemas/glossary.ts';
 import { REPO_ROOT } from './support/corpus.ts';
+import { memoryStore, recordingLogger } from './support/loader-context.ts';
 
 const FIXTURES = resolve(REPO_ROOT, 'test/fixtures/glossary');
 
@@ -23,21 +24,8 @@ interface Loaded {
  * (a Map for the store, a logger that records, no watcher: a build, not `astro dev`).
  */
 async function load(folder: string): Promise<Loaded> {
-  const entries = new Map<string, { id: string; data: StoredGlossaryEntry; digest?: string }>();
-  const logs: string[] = [];
-  const store = {
-    get: (id: string) => entries.get(id),
-    set: (entry: { id: string; data: StoredGlossaryEntry; digest?: string }) => (entries.set(entry.id, entry), true),
-    keys: () => [...entries.keys()],
-    values: () => [...entries.values()],
-    delete: (id: string) => void entries.delete(id),
-  };
-  const logger = {
-    info: (m: string) => logs.push(`info: ${m}`),
-    warn: (m: string) => logs.push(`warn: ${m}`),
-    error: (m: string) => logs.push(`error: ${m}`),
-    debug: () => {},
-  };
+  const { entries, store } = memoryStore<StoredGlossaryEntry>();
+  const { logs, logger } = recordingLogger({ debug: false });
   const context = {
     store,
     logger,
