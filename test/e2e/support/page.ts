@@ -21,12 +21,29 @@ export interface RowBoxes {
 export interface SettleOptions {
   /** Whether the page runs scripts. Without them no animation frame ever comes. @default true */
   javaScript?: boolean;
+  /**
+   * Whether to start using the page, as a reader's first touch or key does, and wait until the
+   * code that waits for it is in (src/elements/on-first-use.ts). @default javaScript
+   */
+  use?: boolean;
 }
 
 /** Go to `url` and wait until the page is loaded and its fonts are in, so boxes are final. */
 export async function load(page: Page, url: string, options: SettleOptions = {}): Promise<void> {
   await page.goto(url, { waitUntil: 'load' });
+  if (options.use ?? options.javaScript ?? true) await firstUse(page);
   await settle(page, options);
+}
+
+/**
+ * The reader's first use of the page (a pointer passing over it), then wait until the page's
+ * code that waits for it is in: `<html data-live="ready">`. Nothing to do on a page without such code.
+ */
+export async function firstUse(page: Page): Promise<void> {
+  const live = await page.evaluate(() => document.documentElement.dataset.live);
+  if (live === undefined || live === 'ready') return;
+  await page.evaluate(() => document.body.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })));
+  await page.waitForSelector('html[data-live="ready"]', { state: 'attached' });
 }
 
 /** Wait for the fonts, then two frames so that whatever a script changed has been laid out. */
