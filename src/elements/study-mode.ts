@@ -1,6 +1,6 @@
 /**
  * <study-mode>: the hidden side of study mode (`<html data-study="en|zh|pinyin">`, drawn as covers
- * by styles/global.css) and revealing it. Tapping a covered sentence reveals it, tapping it again
+ * by styles/reader.css) and revealing it. Tapping a covered sentence reveals it, tapping it again
  * covers it; a row's button (in its numbers' column) reveals or covers the row; "Reveal all" the
  * page. From the keyboard: the row buttons are in the Tab order, and Enter on a sentence reached
  * with the arrow keys (<reader-sentences>) reveals it, or, with the English hidden, its English;

@@ -13,7 +13,7 @@ import { RESULTS_DIR } from './support/sites.ts';
 const test = siteTest('seed');
 const DOC = '1958-09-25/p1/copper-and-aluminum/';
 const WIDTHS = [375, 768, 1280, 1920];
-/** Side by side from 700 px (global.css); below that the English is under the Chinese. */
+/** Side by side from 700 px (reader.css); below that the English is under the Chinese. */
 const SIDE_BY_SIDE = WIDTHS.filter((w) => w > 700);
 const SHOTS = join(RESULTS_DIR, 'screenshots');
 

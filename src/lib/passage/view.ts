@@ -6,7 +6,7 @@
  * first paint by layouts/Base.astro), the reader's browser remembers them (localStorage; not study
  * mode, which lasts for one page) and a passage link sets them for one visit
  * (`&layout=zh&pinyin=on&study=en`, lib/passage/url.ts). The CSS that draws them is in
- * styles/global.css.
+ * styles/global.css (theme, size) and styles/reader.css (layout, pinyin, study).
  */
 export const LAYOUTS = ['side', 'interleaved', 'zh', 'en'] as const;
 export type Layout = (typeof LAYOUTS)[number];
