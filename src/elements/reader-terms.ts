@@ -40,8 +40,10 @@ function loadNote(pop: string, src: string): Promise<string> {
   });
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>, ...children: (Node | string)[]) {
-  const e = Object.assign(document.createElement(tag), props);
+/** An element with these attributes and children; text stays text (nothing is parsed as HTML). */
+function h(tag: string, attrs: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
+  const e = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) e.setAttribute(name, value);
   e.append(...children);
   return e;
 }
@@ -55,26 +57,24 @@ function termPopover(term: string, entry: HTMLElement, href: string): HTMLElemen
   const text = (selector: string) => (entry.querySelector(selector)?.textContent ?? '').trim();
   const entity = entry.dataset[DATA.kind] === 'entity';
   const gloss = text(`.${CLASS.termGloss}`);
-  const close = el('button', { type: 'button', className: 'tp-close' }, 'Close');
-  close.setAttribute('popovertarget', id);
-  close.setAttribute('popovertargetaction', 'hide');
-  const pop = el(
+  return h(
     'div',
-    { id, className: 'term-pop', tabIndex: -1 },
-    el(
+    { popover: 'auto', id, class: 'term-pop', role: 'dialog', 'aria-labelledby': `${id}-h`, tabindex: '-1' },
+    h(
       'p',
-      { className: 'tp-head' },
-      el('span', { id: `${id}-h`, className: 'tp-hanzi', lang: 'zh-Hans' }, text('[lang="zh-Hans"]')),
-      el('span', { className: 'tp-pinyin', lang: 'zh-Latn-pinyin' }, text(`.${CLASS.termReading}`)),
+      { class: 'tp-head' },
+      h('span', { id: `${id}-h`, class: 'tp-hanzi', lang: 'zh-Hans' }, text('[lang="zh-Hans"]')),
+      h('span', { class: 'tp-pinyin', lang: 'zh-Latn-pinyin' }, text(`.${CLASS.termReading}`)),
     ),
-    ...(gloss ? [el('p', { className: 'tp-gloss', lang: 'en' }, gloss)] : []),
-    ...(entity ? [el('p', { className: 'tp-source' }, "Name from the translation's list of named entities; pinyin generated.")] : []),
-    el('p', { className: 'tp-actions' }, entity ? el('a', { href: '#names' }, 'All names in this article') : el('a', { href }, 'Glossary entry →'), close),
+    ...(gloss ? [h('p', { class: 'tp-gloss', lang: 'en' }, gloss)] : []),
+    ...(entity ? [h('p', { class: 'tp-source' }, "Name from the translation's list of named entities; pinyin generated.")] : []),
+    h(
+      'p',
+      { class: 'tp-actions' },
+      entity ? h('a', { href: '#names' }, 'All names in this article') : h('a', { href }, 'Glossary entry →'),
+      h('button', { type: 'button', class: 'tp-close', popovertarget: id, popovertargetaction: 'hide' }, 'Close'),
+    ),
   );
-  pop.popover = 'auto';
-  pop.setAttribute('role', 'dialog');
-  pop.setAttribute('aria-labelledby', `${id}-h`);
-  return pop;
 }
 
 export class ReaderTerms extends HTMLElement {
@@ -165,7 +165,7 @@ export class ReaderTerms extends HTMLElement {
     if (this.#entry(term)?.hasAttribute(attr(DATA.note)) && !pop.querySelector('.tp-note'))
       void this.#note(mark).then((html) => {
         if (html !== undefined && !pop.querySelector('.tp-note')) {
-          const note = el('div', { className: 'tp-note', lang: 'en' });
+          const note = h('div', { class: 'tp-note', lang: 'en' });
           note.innerHTML = html; // the glossary's own note, sanitised at build time (loaders/glossary.ts)
           (pop.querySelector('.tp-gloss') ?? pop.querySelector('.tp-head'))!.after(note);
         }
@@ -185,7 +185,7 @@ export class ReaderTerms extends HTMLElement {
     const entry = this.#entry(term);
     if (!entry) return null;
     let box = this.querySelector(':scope > .term-pops');
-    if (!box) this.append((box = el('div', { className: 'term-pops' })));
+    if (!box) this.append((box = h('div', { class: 'term-pops' })));
     return box.appendChild(termPopover(term, entry, mark.getAttribute('href') ?? ''));
   }
 
