@@ -7,7 +7,7 @@
  */
 import { numberFootnotes } from '../lib/render/footnotes.ts';
 import { passageLabel } from '../lib/passage/url.ts';
-import { DATA, SELECT, STATE } from '../lib/render/markup.ts';
+import { CLASS, DATA, SELECT, STATE } from '../lib/render/markup.ts';
 import { citation, type CiteData } from './passage-bar.ts';
 import { pageUrl, type ReaderPassages } from './reader-passages.ts';
 
@@ -57,7 +57,7 @@ export class ReaderPrint extends HTMLElement {
 
   /** The notes of the terms printed, in their order, numbered as their references in the text. */
   #notes(host: ReaderPassages, passageOnly: boolean) {
-    const list = this.querySelector<HTMLOListElement>('.print-notes ol');
+    const list = this.querySelector<HTMLOListElement>(`.${CLASS.termList} ol`);
     if (!list) return;
     const marks = [...host.querySelectorAll<HTMLElement>(SELECT.termZh)].filter(
       (m) => m.closest(SELECT.scope) && (!passageOnly || m.closest(`${SELECT.row}.${STATE.inPassage}`)),

@@ -1,12 +1,17 @@
 /**
  * <reader-terms>: glossary marks become popover buttons. Click, tap, Enter or Space on a mark opens
- * its popover (pre-rendered by TermPopovers.astro) beside it, and the first time loads the term's
- * glossary note into it (`glossary/<slug>/note.js`); Esc or a click outside closes it
- * (Popover API light dismiss) and focus returns to the mark. Hovering or focusing a mark highlights
- * its partner marks in the same row (Chinese term ↔ English rendering).
+ * its term's popover beside it; Esc or a click outside closes it (Popover API light dismiss) and
+ * focus returns to the mark. Hovering or focusing a mark highlights its partner marks in the same
+ * row (Chinese term ↔ English rendering).
  * https://developer.mozilla.org/docs/Web/API/Popover_API
+ *
+ * The page carries each term once, in its print notes (the term list, lib/render/markup.ts): a
+ * term's popover is built from its entry the first time it is opened, with the entry's text as
+ * text (never as HTML), and gets the term's glossary note (`glossary/<slug>/note.js`, asked for
+ * when a pointer or focus reaches a mark). Without JavaScript a mark is a link to its glossary
+ * entry or to the page's list of names.
  */
-import { attr, DATA, popoverId, SELECT, STATE, TERM_NOTE_GLOBAL } from '../lib/render/markup.ts';
+import { attr, CLASS, DATA, popoverId, SELECT, STATE, TERM_NOTE_FILE, TERM_NOTE_GLOBAL } from '../lib/render/markup.ts';
 
 const MARK = SELECT.term;
 const GAP = 6;
@@ -35,11 +40,48 @@ function loadNote(pop: string, src: string): Promise<string> {
   });
 }
 
+/** An element with these attributes and children; text stays text (nothing is parsed as HTML). */
+function h(tag: string, attrs: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
+  const e = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) e.setAttribute(name, value);
+  e.append(...children);
+  return e;
+}
+
+/**
+ * A term's popover from its entry in the term list: hanzi, pinyin, gloss, for a named entity where
+ * it comes from, a link to the glossary entry (the mark's own) or to the page's names, and Close.
+ */
+function termPopover(term: string, entry: HTMLElement, href: string): HTMLElement {
+  const id = popoverId(term);
+  const text = (selector: string) => (entry.querySelector(selector)?.textContent ?? '').trim();
+  const entity = entry.dataset[DATA.kind] === 'entity';
+  const gloss = text(`.${CLASS.termGloss}`);
+  return h(
+    'div',
+    { popover: 'auto', id, class: 'term-pop', role: 'dialog', 'aria-labelledby': `${id}-h`, tabindex: '-1' },
+    h(
+      'p',
+      { class: 'tp-head' },
+      h('span', { id: `${id}-h`, class: 'tp-hanzi', lang: 'zh-Hans' }, text('[lang="zh-Hans"]')),
+      h('span', { class: 'tp-pinyin', lang: 'zh-Latn-pinyin' }, text(`.${CLASS.termReading}`)),
+    ),
+    ...(gloss ? [h('p', { class: 'tp-gloss', lang: 'en' }, gloss)] : []),
+    ...(entity ? [h('p', { class: 'tp-source' }, "Name from the translation's list of named entities; pinyin generated.")] : []),
+    h(
+      'p',
+      { class: 'tp-actions' },
+      entity ? h('a', { href: '#names' }, 'All names in this article') : h('a', { href }, 'Glossary entry →'),
+      h('button', { type: 'button', class: 'tp-close', popovertarget: id, popovertargetaction: 'hide' }, 'Close'),
+    ),
+  );
+}
+
 export class ReaderTerms extends HTMLElement {
   #opener: HTMLElement | null = null;
   #lit: Element[] = [];
-  /** Glossary notes loading or loaded, by popover id. */
-  #notes = new Map<string, Promise<void>>();
+  /** Glossary notes loading or loaded, by term id (undefined: not loaded, offline and not cached). */
+  #notes = new Map<string, Promise<string | undefined>>();
 
   #onClick = (event: MouseEvent) => {
     const mark = (event.target as Element).closest<HTMLElement>(MARK);
@@ -56,8 +98,7 @@ export class ReaderTerms extends HTMLElement {
     const mark = (event.target as Element).closest<HTMLElement>(MARK);
     this.#light(mark);
     // A pointer or focus on a mark: its note is probably wanted next.
-    const pop = mark && document.getElementById(popoverId(mark.dataset[DATA.term]!));
-    if (pop) void this.#note(pop);
+    if (mark) void this.#note(mark);
   };
 
   #onOut = (event: Event) => {
@@ -113,16 +154,39 @@ export class ReaderTerms extends HTMLElement {
   }
 
   #open(mark: HTMLElement): boolean {
-    const pop = document.getElementById(popoverId(mark.dataset[DATA.term]!));
+    const term = mark.dataset[DATA.term]!;
+    const pop = document.getElementById(popoverId(term)) ?? this.#build(term, mark);
     if (!pop || typeof pop.showPopover !== 'function') return false;
     if (pop.matches(':popover-open')) {
       pop.hidePopover();
       return true;
     }
     // Opened for the first time: shown once its note is in (a local file, usually fetched on hover).
-    if (pop.hasAttribute(attr(DATA.noteSrc))) void this.#note(pop).finally(() => this.#show(pop, mark));
+    if (this.#entry(term)?.hasAttribute(attr(DATA.note)) && !pop.querySelector('.tp-note'))
+      void this.#note(mark).then((html) => {
+        if (html !== undefined && !pop.querySelector('.tp-note')) {
+          const note = h('div', { class: 'tp-note', lang: 'en' });
+          note.innerHTML = html; // the glossary's own note, sanitised at build time (loaders/glossary.ts)
+          (pop.querySelector('.tp-gloss') ?? pop.querySelector('.tp-head'))!.after(note);
+        }
+        this.#show(pop, mark);
+      });
     else this.#show(pop, mark);
     return true;
+  }
+
+  /** The term's entry in the page's term list. */
+  #entry(term: string): HTMLElement | undefined {
+    return [...this.querySelectorAll<HTMLElement>(SELECT.termEntry)].find((li) => li.dataset[DATA.term] === term);
+  }
+
+  /** The term's popover, made from its entry the first time it is opened, kept for the next. */
+  #build(term: string, mark: HTMLElement): HTMLElement | null {
+    const entry = this.#entry(term);
+    if (!entry) return null;
+    let box = this.querySelector(':scope > .term-pops');
+    if (!box) this.append((box = h('div', { class: 'term-pops' })));
+    return box.appendChild(termPopover(term, entry, mark.getAttribute('href') ?? ''));
   }
 
   #show(pop: HTMLElement, mark: HTMLElement) {
@@ -134,22 +198,17 @@ export class ReaderTerms extends HTMLElement {
     pop.focus({ preventScroll: true });
   }
 
-  /** Loads a popover's glossary note, once, and puts it after the gloss. */
-  #note(pop: HTMLElement): Promise<void> {
-    const src = pop.getAttribute(attr(DATA.noteSrc));
-    if (!src) return Promise.resolve();
-    let request = this.#notes.get(pop.id);
+  /**
+   * The glossary note of a mark's term, asked for once (again after a failure): `note.js` beside
+   * the glossary page the mark links to (`glossary/lv/`, `../glossary/lv/index.html` when portable).
+   */
+  #note(mark: HTMLElement): Promise<string | undefined> {
+    const term = mark.dataset[DATA.term]!;
+    let request = this.#notes.get(term);
     if (!request) {
-      request = loadNote(pop.id, src).then(
-        (html) => {
-          pop.removeAttribute(attr(DATA.noteSrc));
-          const note = Object.assign(document.createElement('div'), { className: 'tp-note', lang: 'en' });
-          note.innerHTML = html;
-          (pop.querySelector('.tp-gloss') ?? pop.querySelector('.tp-head'))!.after(note);
-        },
-        () => void this.#notes.delete(pop.id), // offline and not cached: the popover opens without it
-      );
-      this.#notes.set(pop.id, request);
+      if (!this.#entry(term)?.hasAttribute(attr(DATA.note)) || !(mark instanceof HTMLAnchorElement)) return Promise.resolve(undefined);
+      request = loadNote(popoverId(term), new URL(TERM_NOTE_FILE, mark.href).href).catch(() => void this.#notes.delete(term));
+      this.#notes.set(term, request);
     }
     return request;
   }

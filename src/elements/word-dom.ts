@@ -45,10 +45,8 @@ export function loadWords(src: string): Promise<PageWords> {
 /** The text of a word mark (ruby readings are attributes, so not in its text). */
 export const wordText = (mark: Element): string => (mark.textContent ?? '').trim();
 
-/** The pinyin the page shows for a mark here: a term's reading, else its ruby. */
+/** The pinyin the page shows for a mark here: its ruby (in a term mark, the term's reading). */
 export function pinyinHere(mark: HTMLElement): string {
-  const reading = mark.dataset[DATA.reading];
-  if (reading) return reading;
   return [...mark.querySelectorAll('rt')]
     .map((rt) => (rt as HTMLElement).dataset[DATA.py] ?? '')
     .filter(Boolean)

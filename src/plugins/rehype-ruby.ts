@@ -7,7 +7,9 @@
  *   <p data-n="3">薄弱</p> → <p data-n="3"><ruby>薄<rt data-py="bó"></rt></ruby><ruby>弱<rt data-py="ruò"></rt></ruby></p>
  *
  * Readings come from the whole paragraph (context decides 重 zhòng / chóng); inside a glossary term
- * (`data-reading`) the term's own reading is used, so popover and ruby always agree.
+ * (`data-reading`) the term's own reading is used, so popover and ruby always agree. The mark's
+ * `data-reading` is removed then: the ruby carries it, and the page's term list has it once for the
+ * popover (a page marks a term many times).
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
@@ -35,6 +37,7 @@ const rehypeRuby: Plugin<[RubyOptions], Root> = function (options) {
         for (const child of parent.children) {
           if (child.type === 'element') {
             const given = child.properties[prop(DATA.reading)];
+            delete child.properties[prop(DATA.reading)];
             const reading = typeof given === 'string' ? given.split(/\s+/) : null;
             const hanInside = Array.from(toString(child)).filter((c) => HAN.test(c)).length;
             walk(child, reading && reading.length === hanInside ? reading : override);

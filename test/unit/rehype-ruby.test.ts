@@ -100,6 +100,11 @@ describe('rehype-ruby with a fixed reader', () => {
     expect(rubies(run(tree)).map((r) => r.py)).toEqual(['zhòng', 'chóng', 'zǔ', 'zhòng']);
   });
 
+  it('removes the term reading from the mark once its ruby carries it', () => {
+    const tree: Root = { type: 'root', children: [h('p', { dataN: 1 }, [h('a', { className: ['term'], dataTerm: 'g-x', dataReading: 'chóng zǔ' }, '重组')])] };
+    expect(renderTree(tree, [[rehypeRuby, { syllables: fakeSyllables }]])).not.toContain('data-reading');
+  });
+
   it('falls back to the context reading when the term reading has the wrong number of syllables', () => {
     const tree: Root = { type: 'root', children: [h('p', { dataN: 1 }, [h('a', { dataReading: 'chóng' }, '重组')])] };
     expect(rubies(run(tree)).map((r) => r.py)).toEqual(['zhòng', 'zǔ']);
@@ -226,11 +231,13 @@ describe('rehype-glossary then rehype-ruby on the seed', () => {
     expect(bad).toEqual([]);
   });
 
-  it('reads every marked term with the glossary’s reading, so ruby and popover agree', () => {
+  it('reads every marked term with the glossary’s reading, so ruby and popover agree, and leaves no data-reading on the marks', () => {
     let checked = 0;
     for (const tree of [rows, headline]) {
       visit(tree, 'element', (el) => {
-        if (el.tagName !== 'a' || typeof el.properties.dataReading !== 'string') return;
+        if (el.tagName !== 'a' || typeof el.properties.dataTerm !== 'string') return;
+        expect(el.properties.dataReading, 'the ruby carries the reading: the mark needs no copy of it').toBeUndefined();
+        if ((el.properties.className as string[]).includes('term-en')) return;
         const term = terms.find((t) => t.id === el.properties.dataTerm)!;
         expect(
           rubies(el)

@@ -15,10 +15,17 @@
  *     </div>
  *   </div>
  *
- * Glossary marks: `<a class="term" data-term="g-tuyangbingju" data-reading="…">` in Chinese text,
+ * Glossary marks: `<a class="term" data-term="g-tuyangbingju">` in Chinese text,
  * `<a class="term term-en" data-term="…">` in English, each Chinese one followed by
  * `<sup class="fn-ref" data-fn="3">` for print. Pinyin: `<ruby>薄<rt data-py="bó"></rt></ruby>`.
  * Words (plugins/rehype-words.ts): `<zh-w>开采</zh-w>` around each other Chinese word, ruby inside.
+ *
+ * The page's terms, once each: the print notes (src/pages/[...doc].astro), from which <reader-terms>
+ * builds a term's popover when it is first opened (`data-kind="entity"`: a named entity):
+ *
+ *   <section class="print-notes"><h2>…</h2><ol>
+ *     <li data-term="g-lv" data-note><span lang="zh-Hans">绿</span> <span class="py">lǜ</span> — <span class="gloss">…</span></li>
+ *     <li data-term="n-3" data-kind="entity">…</li></ol></section>
  */
 
 export const CLASS = {
@@ -43,6 +50,10 @@ export const CLASS = {
   term: 'term',
   termEn: 'term-en',
   footnoteRef: 'fn-ref',
+  /** The page's list of its terms (print notes), and in an entry the reading and the gloss. */
+  termList: 'print-notes',
+  termReading: 'py',
+  termGloss: 'gloss',
 } as const;
 
 /**
@@ -60,18 +71,25 @@ export const DATA = {
   title: 'title',
   /** A sentence: its id (`p5.2`); an English one: the ids of the Chinese sentences it translates. */
   s: 's',
+  /** A row: what it pairs (`pair`, …); an entry of the term list: `entity` for a named entity. */
   kind: 'kind',
   move: 'move',
   /** A glossary mark: its term's id (`g-tuyangbingju`, `n-3` for a named entity). */
   term: 'term',
-  /** A Chinese glossary mark: the term's reading, which its ruby follows. */
+  /**
+   * A Chinese glossary mark, at build time only: the term's reading, which its ruby follows;
+   * rehype-ruby removes it once the ruby carries it (the page has it once, in the term list).
+   */
   reading: 'reading',
   /** A footnote reference: its note's number. */
   fn: 'fn',
   /** A ruby annotation: the syllable. */
   py: 'py',
-  /** A term popover whose glossary note is not loaded yet: the note's script (TERM_NOTE_FILE). */
-  noteSrc: 'note-src',
+  /**
+   * An entry of the term list whose term has a glossary note: the note's script (TERM_NOTE_FILE) is
+   * beside the glossary page that the term's marks link to.
+   */
+  note: 'note',
 } as const;
 
 export type DataName = (typeof DATA)[keyof typeof DATA];
@@ -108,6 +126,8 @@ export const SELECT = {
   /** Chinese glossary marks, which get footnotes in print. */
   termZh: `a.${CLASS.term}:not(.${CLASS.termEn})`,
   footnoteRef: `.${CLASS.footnoteRef}`,
+  /** An entry of the page's term list, whose term is its `data-term`. */
+  termEntry: `.${CLASS.termList} li[${attr(DATA.term)}]`,
   /** A word the reader can look up: a marked word, or a Chinese glossary mark. */
   lookup: `${TAG.word}, a.${CLASS.term}:not(.${CLASS.termEn})`,
 } as const;
@@ -117,7 +137,7 @@ export const rowId = (n: number): string => `p${n}`;
 export const englishRowId = (e: number): string => `e${e}`;
 export const sentenceId = (n: number, k: number): string => `p${n}.${k}`;
 
-/** A glossary term's popover (components/TermPopovers.astro). */
+/** A glossary term's popover (built by <reader-terms> from the term list when first opened). */
 export const popoverId = (term: string): string => `pop-${term}`;
 
 /**

@@ -2,7 +2,7 @@
  * `/glossary/lv/note.js`: a curated term's note, loaded by the term's popover on a document page
  * when it is first opened (src/elements/reader-terms.ts), as a classic script so that it loads
  * from file:// too. One file per term, shared by every page that marks it: a document page carries
- * only the head of each popover, not the notes (the bulk of them).
+ * only each term's hanzi, pinyin and gloss (its print notes), not the notes (the bulk of them).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
