@@ -21,7 +21,7 @@ const BROWSER_SAFE = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-*/', '.astro/', '.parts/', '.parts-*/', 'node_modules/', 'test-results/', 'src/node/pinyin/words.ts'] },
+  { ignores: ['dist/', 'dist-*/', '.astro/', '.parts/', '.parts-*/', 'node_modules/', 'test-results/', 'scripts/tmp/', 'src/node/pinyin/words.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
