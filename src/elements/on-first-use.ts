@@ -14,7 +14,10 @@
  * browser; the change it makes goes on its way and is replayed too (handlers of a change are
  * idempotent: they read the control's state). A page opened to do
  * something at once loads at once: an address with a passage, a list or a lesson (`#p3-p5&study=en`),
- * or study mode on. `<html data-live>` says where it stands: `waiting`, then `ready`.
+ * a search to show (`?q=`), or study mode on. `<html data-live>` says where it stands: `waiting`, then `ready`.
+ *
+ * The styles of what the code shows come with it: a page's `<template data-first-use>` holds their
+ * `<link rel=stylesheet>`, added to the page at the first use.
  *
  * Several scripts of one page may each register what they load: the first use loads them all,
  * and what was held back is replayed once, when all are in.
@@ -51,7 +54,7 @@ export function onFirstUse(load: () => Promise<unknown>): void {
 /** True when the address or the view asks for the page's code before any use. */
 export function startsAtOnce(): boolean {
   const study = document.documentElement.dataset.study;
-  return location.hash.length > 1 || (study !== undefined && study !== 'off');
+  return location.hash.length > 1 || /[?&]q=/.test(location.search) || (study !== undefined && study !== 'off');
 }
 
 function hold(event: Event) {
@@ -74,7 +77,7 @@ function hold(event: Event) {
 function start() {
   if (state !== 'idle') return;
   state = 'loading';
-  void Promise.allSettled(loads.map((load) => load())).then((results) => {
+  void Promise.allSettled([...loads.map((load) => load()), ...laterStyles()]).then((results) => {
     for (const r of results) if (r.status === 'rejected') failed(r.reason);
     setTimeout(() => {
       state = 'ready';
@@ -84,6 +87,26 @@ function start() {
       replay(held.splice(0));
     });
   });
+}
+
+/**
+ * The styles of what the code shows, in `<template data-first-use>` until now (a template's link
+ * is not fetched): into <head>, after the page's own, each awaited so nothing shows unstyled.
+ */
+function laterStyles(): Promise<unknown>[] {
+  const links: HTMLLinkElement[] = [];
+  for (const template of document.querySelectorAll<HTMLTemplateElement>('template[data-first-use]')) {
+    links.push(...template.content.querySelectorAll('link'));
+    document.head.append(template.content);
+    template.remove();
+  }
+  return links.map(
+    (link) =>
+      new Promise((done, fail) => {
+        link.addEventListener('load', done);
+        link.addEventListener('error', () => fail(new Error(`could not load ${link.href}`)));
+      }),
+  );
 }
 
 /** A broken network on first use: the page stays plain HTML, and says why in the console. */

@@ -16,15 +16,25 @@ describe('hashSource', () => {
 
 describe('withPolicy', () => {
   it('allows the marked inline scripts by hash, removes the mark and puts the policy first after the charset', () => {
-    const { html, hashes, foreign } = withPolicy(page(`<script data-csp="${MARK}">go()</script>`, `<script data-csp="${MARK}">first()</script>`), MARK);
+    const { html, hashes, foreign } = withPolicy(page(`<script data-csp="${MARK}">go();</script>`, `<script data-csp="${MARK}">first();</script>`), MARK);
     expect(html.startsWith(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="content-security-policy"`)).toBe(true);
-    expect(hashes.scripts).toEqual([hashSource('first()'), hashSource('go()')]);
+    expect(hashes.scripts).toEqual([hashSource('first();'), hashSource('go();')]);
     expect(foreign).toEqual([]);
     expect(html).not.toContain('data-csp');
-    expect(html).toContain('<script>first()</script>');
+    expect(html).toContain('<script>first();</script>');
     expect(policyOf(html)).toBe(
-      `default-src 'self'; script-src 'self' ${hashSource('first()')} ${hashSource('go()')}; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'`,
+      `default-src 'self'; script-src 'self' ${hashSource('first();')} ${hashSource('go();')}; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'`,
     );
+  });
+
+  it('minifies the marked scripts and hashes them as they are written into the page', () => {
+    const readable = `\n  (function () {\n    const answer = 40 + 2;\n    window.answer = answer;\n  })();\n`;
+    const { html, hashes } = withPolicy(page(`<script data-csp="${MARK}">${readable}</script>`), MARK);
+    const written = /<script>([^<]*)<\/script>/.exec(html)![1]!;
+    expect(written.length).toBeLessThan(readable.length / 2);
+    expect(written).not.toContain('\n');
+    expect(hashes.scripts).toEqual([hashSource(written)]);
+    expect(new Function(`const window = {}; ${written}; return window.answer;`)()).toBe(42);
   });
 
   it('leaves a script or style the site did not mark out of the policy, and reports it', () => {
@@ -38,11 +48,11 @@ describe('withPolicy', () => {
 
   it('reads a <script> inside an attribute value as text, not as a script', () => {
     const { hashes, foreign } = withPolicy(
-      page(`<div data-cite='{"title":"<script>window.__pwned = 1</script>"}' title="<style>"></div><script data-csp="${MARK}">go()</script>`),
+      page(`<div data-cite='{"title":"<script>window.__pwned = 1</script>"}' title="<style>"></div><script data-csp="${MARK}">go();</script>`),
       MARK,
     );
     expect(foreign).toEqual([]);
-    expect(hashes.scripts).toEqual([hashSource('go()')]);
+    expect(hashes.scripts).toEqual([hashSource('go();')]);
   });
 
   it('needs no hash for script files and data blocks', () => {
@@ -57,7 +67,7 @@ describe('withPolicy', () => {
   });
 
   it('leaves a page that has its policy already as it is', () => {
-    const once = withPolicy(page(`<script data-csp="${MARK}">go()</script>`), MARK).html;
+    const once = withPolicy(page(`<script data-csp="${MARK}">go();</script>`), MARK).html;
     expect(withPolicy(once, MARK).html).toBe(once);
   });
 
