@@ -1,0 +1,40 @@
+/**
+ * Pinyin on demand: the page's ruby is not in its HTML but in its `pinyin.js` (lib/pinyin/data.ts),
+ * a classic script (it loads from file:// too) that wraps the characters itself when it runs
+ * (elements/ruby-apply.ts). Its address is `<html data-ruby-src>`; `<html data-ruby="on">` once
+ * applied. Asked for the first time pinyin is shown (<pinyin-switch>), when study mode hides it, and
+ * by the word lookup, which reads a word's pinyin here from its ruby.
+ */
+const root = document.documentElement;
+let request: Promise<void> | null = null;
+
+/** Resolves once the page has its ruby; rejects if the file cannot be loaded (a later call tries again). */
+export function ensureRuby(): Promise<void> {
+  if (root.dataset.ruby === 'on') return Promise.resolve();
+  const src = root.dataset.rubySrc;
+  if (!src) return Promise.reject(new Error('This page has no pinyin file.'));
+  request ??= new Promise<void>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.async = true;
+    // A classic script runs before its load event: by then the ruby is in the page.
+    script.onload = () => {
+      script.remove();
+      if (root.dataset.ruby === 'on') resolve();
+      else fail(new Error(`${src} did not add the pinyin`));
+    };
+    script.onerror = () => {
+      script.remove();
+      fail(new Error(`Could not load ${src}`));
+    };
+    const fail = (error: Error) => {
+      request = null;
+      reject(error);
+    };
+    document.head.append(script);
+  });
+  return request;
+}
+
+/** Whether the view shows pinyin: switched on, or covered by study mode ("hide pinyin"). */
+export const pinyinShown = (): boolean => root.dataset.pinyin === 'on' || root.dataset.study === 'pinyin';
