@@ -22,13 +22,9 @@ export class PinyinSwitch extends HTMLElement {
     }
   };
 
+  /** Not loaded (offline, the page never saved): the next switching on tries again. */
   #bring() {
-    if (pinyinShown() && document.documentElement.dataset.rubySrc) ensureRuby().catch(() => this.#say());
-  }
-
-  /** The file did not come (offline and not saved): say so on the switch rather than show nothing. */
-  #say() {
-    this.querySelector('label')?.setAttribute('title', 'The pinyin of this page could not be loaded. Reload the page to try again.');
+    if (pinyinShown()) ensureRuby().catch(() => undefined);
   }
 
   connectedCallback() {

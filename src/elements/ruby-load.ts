@@ -30,7 +30,7 @@ function waited(): Promise<void> {
 
 function load(): Promise<void> {
   const src = root.dataset.rubySrc;
-  if (!src) return Promise.reject(new Error('This page has no pinyin file.'));
+  if (!src) return Promise.reject(new Error('no pinyin.js on this page'));
   return new Promise<void>((resolve, reject) => {
     const fail = (error: Error) => {
       request = null;
@@ -43,11 +43,11 @@ function load(): Promise<void> {
     script.onload = () => {
       script.remove();
       if (root.dataset.ruby === 'on') resolve();
-      else fail(new Error(`${src} did not add the pinyin`));
+      else fail(new Error(`${src}: no pinyin`));
     };
     script.onerror = () => {
       script.remove();
-      fail(new Error(`Could not load ${src}`));
+      fail(new Error(`${src}: not loaded`));
     };
     document.head.append(script);
   });
