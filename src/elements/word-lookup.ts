@@ -11,6 +11,7 @@
 import { attr, CLASS, DATA, SELECT, TAG } from '../lib/render/markup.ts';
 import { shortDefinition, traditionalOf, WORD_KEYS_ID, WORD_POPOVER_ID, type PageWords } from '../lib/words/data.ts';
 import { isStarred, parseStarred, toggleStarred, WORD_STORAGE } from '../lib/words/starred.ts';
+import { ensureRuby } from './ruby-load.ts';
 import { drawEntries, loadWords, pinyinHere, readStorage, sentenceOf, sentenceUrl, wordText, writeStorage } from './word-dom.ts';
 
 const GAP = 6;
@@ -113,6 +114,8 @@ export class WordLookup extends HTMLElement {
       return;
     }
     const word = wordText(mark);
+    // A word's pinyin here is its ruby, which the page gets with its pinyin.js (elements/ruby-load.ts).
+    if (!mark.dataset[DATA.reading] && !mark.querySelector('rt')) await ensureRuby().catch(() => undefined);
     const pinyin = pinyinHere(mark);
     this.#current = { word, pinyin, mark };
     pop.querySelector('.tp-hanzi')!.textContent = word;

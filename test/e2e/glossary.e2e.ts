@@ -280,6 +280,11 @@ describe('without JavaScript', () => {
 
 describe('the pinyin switch', () => {
   const pinyinState = (page: Page) => page.locator('html').getAttribute('data-pinyin');
+  /** Wait until the page's pinyin.js has put its ruby in (`<html data-ruby="on">`). */
+  const rubyIn = async (page: Page) => {
+    await page.waitForSelector('html[data-ruby="on"]', { state: 'attached' });
+    await settle(page);
+  };
   const rtShown = (page: Page, selector: string) =>
     page
       .locator(selector)
@@ -296,20 +301,22 @@ describe('the pinyin switch', () => {
       return { attr: rt.dataset.py, shown: getComputedStyle(rt, '::before').content.replace(/^"|"$/g, '') };
     }, word);
 
-  test('starts off: the page has ruby but no reading is shown', async ({ site, openPage }) => {
+  test('starts off: no ruby in the page and its pinyin.js not asked for', async ({ site, openPage }) => {
     const page = await openPage();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(r.url()));
     await openDoc(page, site.at(DOC));
     expect(await pinyinState(page)).toBe('off');
     expect(await page.locator('input[type="checkbox"][name="pinyin"]').isChecked()).toBe(false);
-    expect(await page.locator('.rows rt').count()).toBeGreaterThan(1000);
-    expect(await rtShown(page, '#p6 rt')).toBe(false);
+    expect(await page.locator('.rows rt').count()).toBe(0);
+    expect(asked.filter((u) => u.endsWith('/pinyin.js'))).toEqual([]);
   });
 
   test('shows a reading over every Chinese character when switched on: 薄 in 薄弱 reads bó, 重 in 重要 zhòng', async ({ site, openPage }) => {
     const page = await openPage({ viewport: DESKTOP });
     await openDoc(page, site.at(DOC));
     await page.locator('input[name="pinyin"]').check();
-    await settle(page);
+    await rubyIn(page);
     expect(await pinyinState(page)).toBe('on');
     expect(await rtShown(page, '#p6 rt')).toBe(true);
     expect(await rtShown(page, 'h1 rt')).toBe(true);
@@ -332,7 +339,7 @@ describe('the pinyin switch', () => {
     await page.locator('input[name="pinyin"]').check();
     expect(await page.evaluate(() => localStorage.getItem('duizhao:pinyin'))).toBe('on');
     await page.reload({ waitUntil: 'load' });
-    await settle(page);
+    await rubyIn(page);
     expect(await pinyinState(page)).toBe('on');
     expect(await page.locator('input[name="pinyin"]').isChecked()).toBe(true);
     expect(await rtShown(page, '#p6 rt')).toBe(true);
@@ -341,14 +348,14 @@ describe('the pinyin switch', () => {
     await page.reload({ waitUntil: 'load' });
     await settle(page);
     expect(await pinyinState(page)).toBe('off');
-    expect(await rtShown(page, '#p6 rt')).toBe(false);
+    expect(await page.locator('#p6 rt').count()).toBe(0);
   });
 
   test('shows the readings at 375 px too', async ({ site, openPage }) => {
     const page = await openPage({ viewport: PHONE });
     await openDoc(page, site.at(DOC));
     await page.locator('input[name="pinyin"]').check();
-    await settle(page);
+    await rubyIn(page);
     await page.locator('#p6').scrollIntoViewIfNeeded();
     expect(await rtShown(page, '#p6 rt')).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -358,6 +365,8 @@ describe('the pinyin switch', () => {
   test('reads a marked term as the glossary does: the rt of the 土洋并举 mark join to the popover pinyin', async ({ site, openPage }) => {
     const page = await openPage();
     await openDoc(page, site.at(DOC));
+    await page.locator('input[name="pinyin"]').check();
+    await rubyIn(page);
     const ruby = await page.locator(ZH_MARK).evaluate((el) => [...el.querySelectorAll('rt')].map((rt) => (rt as HTMLElement).dataset.py).join(' '));
     await page.locator(ZH_MARK).click();
     await expect.poll(() => isOpen(page)).toBe(true);
@@ -369,6 +378,8 @@ describe('the pinyin switch', () => {
   test('reads every marked term as its popover does', async ({ site, openPage }) => {
     const page = await openPage();
     await openDoc(page, site.at(DOC));
+    await page.locator('input[name="pinyin"]').check();
+    await rubyIn(page);
     // Each term's popover, opened from its first mark (a popover is made when first opened).
     const popovers = await page.$$eval('a.term:not(.term-en)', async (marks) => {
       const pinyin: Record<string, string | null> = {};

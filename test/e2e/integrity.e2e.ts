@@ -5,6 +5,7 @@ import { isCI, siteBuild, siteTest, type Site } from './support/fixtures.ts';
 import type { Page } from 'playwright-core';
 import { archiveDocuments, openFirstDocument } from './support/archive.ts';
 import { naiveBodies, squash } from '../unit/support/integrity.ts';
+import { pinyinSyllables } from '../../src/node/pinyin/reading.ts';
 
 /**
  * Every character of a source document reaches its page exactly once, in order. The source side is
@@ -28,10 +29,16 @@ async function pageBodies(page: Page): Promise<{ h1: string; zh: string; enHead:
   });
 }
 
-async function checkSite(site: Site, openPage: (o?: object) => Promise<Page>): Promise<number> {
+/**
+ * With `pinyin` on, each page is read once its pinyin.js has put the ruby in, and no Han character
+ * of its Chinese that has a reading may be left outside a ruby (the readings are attributes: the
+ * text stays the same).
+ */
+async function checkSite(site: Site, openPage: (o?: object) => Promise<Page>, pinyin: 'on' | 'off' = 'off'): Promise<number> {
   const files = readdirSync(site.build.contentDir).filter((f) => /\.(md|txt)$/.test(f) && !/^readme\./i.test(f));
   expect(files.length).toBeGreaterThan(0);
   const page = await openPage();
+  if (pinyin === 'on') await page.addInitScript(() => localStorage.setItem('duizhao:pinyin', 'on'));
   const links = (await archiveDocuments(page, site.url)).map((d) => d.href);
   expect(links.length).toBe(files.length);
   // Pair pages with files through the file name the page cannot know: compare bodies both ways.
@@ -40,6 +47,21 @@ async function checkSite(site: Site, openPage: (o?: object) => Promise<Page>): P
   const problems: string[] = [];
   for (const href of links) {
     await page.goto(href);
+    if (pinyin === 'on') {
+      await page.waitForSelector('html[data-ruby="on"]', { state: 'attached' });
+      const bare: string[] = await page.evaluate(() =>
+        [...document.querySelectorAll('.doc-head h1 .deck, .rows .cell.zh > p:not(.note)')].flatMap((p) => {
+          const found: string[] = [];
+          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode())
+            if (!walker.currentNode.parentElement?.closest('ruby')) found.push(...(walker.currentNode.nodeValue!.match(/\p{Script=Han}/gu) ?? []));
+          return found;
+        }),
+      );
+      // A character the pinyin reader has no reading for (瓩) has no ruby, as it never had.
+      const unread = bare.filter((c) => pinyinSyllables(c)[0]);
+      if (unread.length > 0) problems.push(`${href}: ${unread.join('')} without pinyin with pinyin on`);
+    }
     const got = await pageBodies(page);
     const zhPage = squash(got.zh);
     const src = sources.find((s) => unmatched.has(s.file) && (s.zh === squash(got.h1) + zhPage || s.zh === zhPage));
@@ -60,6 +82,9 @@ const seed = siteTest('seed');
 describe('integrity of the seed site', () => {
   seed('shows every character of the seed, Chinese and English, once and in order', async ({ site, openPage }) => {
     expect(await checkSite(site, openPage)).toBe(1);
+  });
+  seed('shows every character of the seed once and in order with pinyin on, each Chinese one under its reading', async ({ site, openPage }) => {
+    expect(await checkSite(site, openPage, 'on')).toBe(1);
   });
 });
 
@@ -83,6 +108,9 @@ describe('hostile source text', () => {
   fixtures('keeps every character of the fixture documents', async ({ site, openPage }) => {
     expect(await checkSite(site, openPage)).toBeGreaterThan(0);
   });
+  fixtures('keeps every character of the fixture documents with pinyin on', async ({ site, openPage }) => {
+    expect(await checkSite(site, openPage, 'on')).toBeGreaterThan(0);
+  });
 });
 
 const corpus = siteTest('corpus');
@@ -92,5 +120,8 @@ if (skip) console.warn(`\n[e2e] SKIPPING the corpus integrity test: ${build.prob
 describe.skipIf(skip)('integrity of the corpus site', () => {
   corpus('shows every character of every corpus document once and in order', { timeout: 300_000 }, async ({ site, openPage }) => {
     expect(await checkSite(site, openPage)).toBe(200);
+  });
+  corpus('shows every character of every corpus document once and in order with pinyin on', { timeout: 300_000 }, async ({ site, openPage }) => {
+    expect(await checkSite(site, openPage, 'on')).toBe(200);
   });
 });

@@ -65,10 +65,14 @@ describe('the portable build from file://', () => {
     await page.locator('.pinyin-switch').click();
     await page.locator('label:has(> input[value="interleaved"])').click();
     expect(await page.evaluate(() => document.documentElement.dataset.layout)).toBe('interleaved');
+    // The pinyin is the page's pinyin.js, a classic script: it loads from file:// too.
     const ruby = page.locator('.rows rt').first();
-    expect(await ruby.isVisible()).toBe(true);
+    await expect.poll(() => ruby.isVisible()).toBe(true);
     await load(page, fileUrl(DOC));
     expect(await page.evaluate(() => [document.documentElement.dataset.layout, document.documentElement.dataset.pinyin])).toEqual(['interleaved', 'on']);
+    // On at load, the page waited for its pinyin: it is there at the load event.
+    expect(await page.evaluate(() => document.documentElement.dataset.ruby)).toBe('on');
+    expect(await ruby.isVisible()).toBe(true);
     expect(problems).toEqual([]);
   });
 

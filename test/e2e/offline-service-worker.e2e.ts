@@ -56,6 +56,8 @@ describe('the service worker', () => {
     await page.keyboard.press('Escape');
     await page.locator('.pinyin-switch').click();
     expect(await page.evaluate(() => document.documentElement.dataset.pinyin)).toBe('on');
+    // The page's pinyin.js was saved with it: its ruby comes with the network off.
+    await expect.poll(() => page.locator('.rows rt').first().isVisible()).toBe(true);
     await page.locator('label:has(> input[value="zh"])').click();
     expect(await page.evaluate(() => document.documentElement.dataset.layout)).toBe('zh');
   });
