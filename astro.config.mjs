@@ -25,12 +25,11 @@ export default defineConfig({
   // page's Content-Security-Policy (src/integrations/csp.ts) allows the site's files ('self') and
   // only the inline scripts the components mark as the site's own, so that content can add none.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // No module preloading (Vite's helper and its <link rel=modulepreload>): what a page loads later
-  // (src/elements/on-first-use.ts) is a chunk or two, fetched when needed, and the portable build on
-  // file:// could not preload it anyway. Astro sets its own value, so a plugin has the last word.
+  // `?worker&url` (src/elements/on-first-use.ts): what a page loads at the reader's first use is
+  // one classic script of its own, bundled as Vite bundles a worker, so it runs from file:// too.
   vite: {
     build: { assetsInlineLimit: 0 },
-    plugins: [{ name: 'duizhao-no-module-preload', configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined) }],
+    worker: { format: 'iife' },
   },
   devToolbar: { enabled: false },
   // Everything is static: no image service, no fonts or scripts from other origins.

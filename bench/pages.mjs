@@ -76,7 +76,16 @@ for (const [name, path] of PAGES) {
   await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
   const got = (await Promise.all(bodies)).filter(Boolean);
   const by = (type) => got.filter((r) => type(r.type)).reduce((sum, r) => sum + gz(r.b), 0);
+  // Then the reader's first use (a pointer over the text): the page's code and the styles of what it
+  // shows (src/elements/on-first-use.ts), measured apart.
+  const before = bodies.length;
+  await page.mouse.move(400, 400);
+  await page.waitForFunction(() => document.documentElement.dataset.live !== 'waiting' && document.documentElement.dataset.live !== 'loading');
+  await page.waitForLoadState('networkidle');
+  const used = (await Promise.all(bodies.slice(before))).filter(Boolean);
   weights.push({
+    firstUse: used.reduce((sum, r) => sum + gz(r.b), 0),
+    firstUseRequests: used.length,
     name,
     path,
     requests: got.length,
@@ -119,11 +128,14 @@ try {
 const md = [
   `## Pages (npm run bench:pages, ${new Date().toISOString().slice(0, 10)})`,
   '',
-  'The seed site (content/documents). *Weight*: every response a page loads until the network is idle, in Chromium at 1280 px with the service worker blocked, gzipped (level 6) as a server would send it. *Lighthouse*: version 13, default mobile settings, served on 127.0.0.1.',
+  "The seed site (content/documents). *Weight*: every response a page loads until the network is idle, in Chromium at 1280 px with the service worker blocked, gzipped (level 6) as a server would send it: before the reader uses the page, then what the first use adds (a pointer over the text: the page's code and the styles of what it shows, src/elements/on-first-use.ts; search, pinyin and word data load later still, when used). *Lighthouse*: version 13, default mobile settings, served on 127.0.0.1.",
   '',
-  '| page | requests | total (gz) | HTML | CSS | JS | other |',
-  '| --- | --- | --- | --- | --- | --- | --- |',
-  ...weights.map((w) => `| ${w.name} (\`/${w.path}\`) | ${w.requests} | ${kb(w.total)} | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.js)} | ${kb(w.other)} |`),
+  '| page | requests | total (gz) | HTML | CSS | JS | other | first use adds |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...weights.map(
+    (w) =>
+      `| ${w.name} (\`/${w.path}\`) | ${w.requests} | ${kb(w.total)} | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.js)} | ${kb(w.other)} | ${kb(w.firstUse)} in ${w.firstUseRequests} |`,
+  ),
   '',
   '| page | performance | accessibility | best practices | SEO | binary audits failed |',
   '| --- | --- | --- | --- | --- | --- |',

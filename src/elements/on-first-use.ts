@@ -19,6 +19,9 @@
  * The styles of what the code shows come with it: a page's `<template data-first-use>` holds their
  * `<link rel=stylesheet>`, added to the page at the first use.
  *
+ * What a page loads is a classic script of its own (`script(url)`, with a `?worker&url` import: a
+ * bundle of the module and all it imports, as Vite bundles a worker), which runs from file:// too.
+ *
  * Several scripts of one page may each register what they load: the first use loads them all,
  * and what was held back is replayed once, when all are in.
  */
@@ -49,6 +52,17 @@ export function onFirstUse(load: () => Promise<unknown>): void {
   window.addEventListener('hashchange', start);
   // The page's other scripts register theirs in this same task: start after them.
   if (startsAtOnce()) queueMicrotask(start);
+}
+
+/** Loads a classic script (a bundle of its own, `?worker&url`): resolves when it has run. */
+export function script(src: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const el = document.createElement('script');
+    el.src = src;
+    el.onload = () => done();
+    el.onerror = () => fail(new Error(`could not load ${src}`));
+    document.head.append(el);
+  });
 }
 
 /** True when the address or the view asks for the page's code before any use. */
@@ -120,24 +134,8 @@ function replay(events: Event[]) {
     const target = e.target;
     if (e.type === 'click') {
       if (!(target instanceof Element) || !target.isConnected) continue;
-      const m = e as MouseEvent;
-      target.dispatchEvent(
-        new MouseEvent('click', {
-          bubbles: true,
-          cancelable: true,
-          composed: true,
-          detail: m.detail,
-          clientX: m.clientX,
-          clientY: m.clientY,
-          screenX: m.screenX,
-          screenY: m.screenY,
-          button: m.button,
-          shiftKey: m.shiftKey,
-          ctrlKey: m.ctrlKey,
-          altKey: m.altKey,
-          metaKey: m.metaKey,
-        }),
-      );
+      // The same click, made again (a mouse event's fields are its own init dictionary).
+      target.dispatchEvent(new MouseEvent('click', e as MouseEvent));
     } else if (e.type === 'selectionchange') {
       document.dispatchEvent(new Event('selectionchange'));
     } else if (e instanceof KeyboardEvent && target instanceof Element && CLICK_KEYS[e.key] && target.closest(CLICK_KEYS[e.key]!)) {

@@ -106,16 +106,6 @@ async function bundle(dir: string, entries: Entry[], done: Map<string, string>):
         resolveDir: join(dir, '_astro'),
       }));
       b.onResolve({ filter: new RegExp(`^${ROOT_PLACEHOLDER}`) }, (a) => ({ path: join(dir, a.path.slice(ROOT_PLACEHOLDER.length)) }));
-      // A chunk loaded later (`import(\`./x.js\`)`, src/elements/on-first-use.ts) goes into the same
-      // classic script: esbuild bundles an import() of a plain string, not of a template literal;
-      // and Vite's preloading of that chunk's imports (<link rel=modulepreload>, refused on file://)
-      // is given nothing to preload, as they are in the script too.
-      b.onLoad({ filter: /[\\/]_astro[\\/][^\\/]+\.js$/ }, async (a) => ({
-        contents: (await readFile(a.path, 'utf8'))
-          .replace(/\bimport\(`(\.\/[^`$]+)`\)/g, (_, path: string) => `import(${JSON.stringify(path)})`)
-          .replace(/\b__vite__mapDeps\(\[[\d,]*\]\)/g, 'void 0'),
-        loader: 'js',
-      }));
     },
   };
   const code = rewriteScriptRoot(

@@ -345,6 +345,8 @@ describe('the pinyin switch', () => {
     expect(await rtShown(page, '#p6 rt')).toBe(true);
 
     await page.locator('input[name="pinyin"]').uncheck();
+    // The switch's code comes with the first use of the reloaded page: the choice is written then.
+    await expect.poll(() => pinyinState(page)).toBe('off');
     await page.reload({ waitUntil: 'load' });
     await settle(page);
     expect(await pinyinState(page)).toBe('off');

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { siteTest } from './support/fixtures.ts';
-import { settle } from './support/page.ts';
+import { firstUse, settle } from './support/page.ts';
 import { LAYOUTS, STORAGE } from '../../src/lib/passage/view.ts';
 
 // Hostile content and URLs (issue 11): a site built from documents and glossary entries written to
@@ -288,6 +288,7 @@ describe('the reader under its security policy', () => {
     const w = await watched(openPage);
     await w.page.goto(site.at(DOC));
     await settle(w.page);
+    await firstUse(w.page);
     await w.page.locator('layout-switch input[value="zh"]').check({ force: true });
     await w.page.locator('pinyin-switch input').check({ force: true });
     expect(await w.page.evaluate(() => ({ ...document.documentElement.dataset }))).toMatchObject({ layout: 'zh', pinyin: 'on' });
