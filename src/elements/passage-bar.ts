@@ -1,12 +1,14 @@
 /**
- * <passage-bar>: enhances the bar of components/PassageBar.astro. It shows the passage
- * <reader-passages> offers and does what its buttons say: Copy link · Cite (a dialog) · Copy passage
- * (Chinese, English, citation, address) · Print passage. A row's link button copies that row's
- * address through it too.
+ * <passage-bar>: the bar at the bottom of a document page (components/PassageBar.astro). It shows
+ * the passage <reader-passages> offers and does what its buttons say: Copy link · Cite (a dialog) ·
+ * Copy passage (Chinese, English, citation, address) · Print passage. A row's link button copies
+ * that row's address through it too. The bar and the dialog are built here, hidden, when the
+ * element connects: without JavaScript they could never show, so the page does not carry them.
  */
 import { chicagoCitation, type CitationInput } from '../lib/passage/citation.ts';
 import { passageLabel, type AnchorRange } from '../lib/passage/url.ts';
 import { SELECT, STATE } from '../lib/render/markup.ts';
+import { h } from './build-dom.ts';
 import { copyText } from './clipboard.ts';
 import { highlight, passageText } from './passage-dom.ts';
 import { OFFER, pageUrl, type OfferEvent, type ReaderPassages } from './reader-passages.ts';
@@ -29,27 +31,53 @@ export function citation(host: ReaderPassages, ranges: AnchorRange[]): string {
   });
 }
 
+const act = (name: string, text: string, attrs: Record<string, string> = {}) => h('button', { type: 'button', 'data-act': name, ...attrs }, text);
+const status = (attrs: Record<string, string> = {}) => h('span', { ...attrs, role: 'status', 'aria-live': 'polite' });
+
+/** The bar, hidden until a passage is offered, and the cite dialog. */
+function build() {
+  const label = h('span', { class: 'pb-label' });
+  const said = status({ class: 'pb-status' });
+  const bar = h(
+    'div',
+    { class: 'passage-bar', role: 'region', 'aria-label': 'Passage', hidden: '' },
+    label,
+    act('link', 'Copy link'),
+    act('cite', 'Cite'),
+    act('copy', 'Copy passage'),
+    act('print', 'Print passage'),
+    act('close', '×', { 'aria-label': 'Close' }),
+    said,
+  );
+  const dialog = h(
+    'dialog',
+    { class: 'cite-dialog', 'aria-labelledby': 'cite-title' },
+    h('h2', { id: 'cite-title' }, 'Cite this passage'),
+    h('p', { class: 'cite-text' }),
+    h('form', { method: 'dialog', class: 'cite-actions' }, act('copy-cite', 'Copy citation'), h('button', {}, 'Close'), status()),
+  );
+  return { bar, label, status: said, dialog };
+}
+
 export class PassageBar extends HTMLElement {
   #host: ReaderPassages | null = null;
-  #bar!: HTMLElement;
-  #label!: HTMLElement;
-  #status!: HTMLElement;
-  #dialog!: HTMLDialogElement;
+  // Made with the element, put in when it connects (an element's constructor must not add children).
+  #parts = build();
+  #bar = this.#parts.bar;
+  #label = this.#parts.label;
+  #status = this.#parts.status;
+  #dialog = this.#parts.dialog;
   #abort = new AbortController();
 
   connectedCallback() {
     this.#host = this.closest('reader-passages');
-    const bar = this.querySelector<HTMLElement>('.passage-bar');
-    const dialog = this.querySelector<HTMLDialogElement>('dialog');
-    if (!this.#host || !bar || !dialog) return;
-    [this.#bar, this.#dialog] = [bar, dialog];
-    this.#label = bar.querySelector('.pb-label')!;
-    this.#status = bar.querySelector('.pb-status')!;
+    if (!this.#host) return;
+    if (!this.contains(this.#bar)) this.append(this.#bar, this.#dialog);
     const signal = this.#abort.signal;
     this.#host.addEventListener(OFFER, (e) => this.#show((e as OfferEvent).detail.ranges), { signal });
     this.#host.addEventListener('click', (e) => this.#onRowLink(e), { signal });
-    bar.addEventListener('click', (e) => this.#act((e.target as Element).closest<HTMLElement>('[data-act]')?.dataset.act), { signal });
-    dialog.querySelector('[data-act="copy-cite"]')?.addEventListener('click', () => void this.#copyCitation(), { signal });
+    this.#bar.addEventListener('click', (e) => this.#act((e.target as Element).closest<HTMLElement>('[data-act]')?.dataset.act), { signal });
+    this.#dialog.querySelector('[data-act="copy-cite"]')!.addEventListener('click', () => void this.#copyCitation(), { signal });
     this.#show(this.#host.offered);
   }
 

@@ -1,17 +1,52 @@
 /**
- * <word-list data-src="…/words.js">: "Words in this document" (components/WordList.astro). Loads
- * the page's word data when first opened and lists each distinct word once: pinyin as read at its
- * first occurrence, a short definition, HSK level, the first sentence (a link to it) and a "known"
- * box (kept in localStorage, shared by all documents). Filters by level, hides known words, and
- * exports what it shows as CSV or as an Anki-ready TSV.
+ * <word-list data-src="…/words.js">: "Words in this document" (components/WordList.astro). When
+ * first opened it builds its tools, table and credits (the page carries only the disclosure), loads
+ * the page's word data and lists each distinct word once: pinyin as read at its first occurrence, a
+ * short definition, HSK level, the first sentence (a link to it) and a "known" box (kept in
+ * localStorage, shared by all documents). Filters by level, hides known words, and exports what it
+ * shows as CSV or as an Anki-ready TSV.
  */
 import { shortDefinition, traditionalOf, type PageWords } from '../lib/words/data.ts';
 import { toAnkiTsv, toCsv, type ExportRow } from '../lib/words/export.ts';
 import { parseKnown, WORD_STORAGE } from '../lib/words/starred.ts';
+import { h, siteHref } from './build-dom.ts';
 import { download, loadWords, readStorage, sentenceOf, sentenceUrl, writeStorage } from './word-dom.ts';
 
 const SHORT = 24;
 const DEFINITION = 70;
+const LEVELS: [string, string][] = [['', 'all words'], ...[1, 2, 3, 4, 5, 6].map((n): [string, string] => [String(n), `HSK ${n}`]), ['0', 'beyond HSK']];
+const COLUMNS = ['Word', 'Pinyin', 'Definition', 'HSK', 'First in', 'Known'];
+
+/** The list's filters, count and export buttons, its table (hidden until drawn) and its credits. */
+function build(): HTMLElement[] {
+  const level = h('select', { class: 'wl-level' }, ...LEVELS.map(([value, text]) => h('option', { value }, text)));
+  return [
+    h(
+      'div',
+      { class: 'wl-tools' },
+      h('label', {}, 'Level ', level),
+      h('label', {}, h('input', { type: 'checkbox', class: 'wl-hide-known' }), ' Hide known words'),
+      h('span', { class: 'wl-count', 'aria-live': 'polite' }),
+      h(
+        'span',
+        { class: 'wl-export' },
+        'Export ',
+        h('button', { type: 'button', 'data-export': 'csv' }, 'CSV'),
+        h('button', { type: 'button', 'data-export': 'anki' }, 'Anki (TSV)'),
+      ),
+    ),
+    h('table', { class: 'wl-table', hidden: '' }, h('thead', {}, h('tr', {}, ...COLUMNS.map((c) => h('th', { scope: 'col' }, c)))), h('tbody')),
+    h(
+      'p',
+      { class: 'wl-foot' },
+      'Definitions from ',
+      h('a', { href: siteHref('about/#cc-cedict') }, 'CC-CEDICT'),
+      ' (CC BY-SA 4.0); levels from the HSK 2.0 word lists. ',
+      h('a', { href: siteHref('words/') }, 'My words'),
+      ' lists the words you starred.',
+    ),
+  ];
+}
 
 export class WordList extends HTMLElement {
   #abort = new AbortController();
@@ -36,9 +71,10 @@ export class WordList extends HTMLElement {
   }
 
   async #fill() {
-    if (this.#data) return;
+    const details = this.querySelector('details');
+    if (this.#data || !details) return;
+    if (!details.querySelector('.wl-tools')) details.append(...build());
     const count = this.querySelector('.wl-count')!;
-    this.querySelector<HTMLElement>('.wl-tools')!.hidden = false;
     count.textContent = 'Loading…';
     try {
       this.#data = await loadWords(this.dataset.src ?? '');

@@ -1,7 +1,10 @@
 /**
+ * Longer than 250 lines because it builds its own popover: that markup lives with its one user, and
+ * the page does not carry it.
+ *
  * <word-lookup data-src="…/words.js">: any Chinese word on a document page opens a popover with
- * its pinyin here, traditional form and CC-CEDICT's readings (components/WordPopover.astro holds
- * the empty popover). The page's word data is loaded on the first lookup, only for that page.
+ * its pinyin here, traditional form and CC-CEDICT's readings (the one popover, built empty when
+ * the element connects). The page's word data is loaded on the first lookup, only for that page.
  * A glossary term's popover (<reader-terms>) gets the dictionary's readings below its entry.
  *
  * Words are not Tab stops (a page has thousands): from a focused Chinese sentence (reached from a
@@ -12,12 +15,47 @@ import { attr, CLASS, DATA, SELECT, TAG } from '../lib/render/markup.ts';
 import { shortDefinition, traditionalOf, WORD_KEYS_ID, WORD_POPOVER_ID, type PageWords } from '../lib/words/data.ts';
 import { isStarred, parseStarred, toggleStarred, WORD_STORAGE } from '../lib/words/starred.ts';
 import { ensureRuby } from './ruby-load.ts';
+import { h, siteHref } from './build-dom.ts';
 import { drawEntries, loadWords, pinyinHere, readStorage, sentenceOf, sentenceUrl, wordText, writeStorage } from './word-dom.ts';
 
 const GAP = 6;
 const EDGE = 8;
 /** Marks that can be stepped through and looked up: words and Chinese glossary marks, in Chinese text. */
 const STEPS = `.${CLASS.cell}.${CLASS.zh} :is(${SELECT.lookup}), .${CLASS.headline} h1 :is(${SELECT.lookup})`;
+
+/**
+ * The page's one word popover (Popover API, as a glossary term's: Esc and a click outside close
+ * it), empty until <word-lookup> fills it with the word it opens for, and before it the description
+ * of the word keys that a focused sentence points to. Its footer credits CC-CEDICT, whose data it
+ * shows (CC BY-SA 4.0).
+ */
+function wordPopover(): HTMLElement[] {
+  const id = WORD_POPOVER_ID;
+  const keys = "Enter: step into this sentence's words. Then ← and →: next word; Enter: look it up; Esc: back to the sentence.";
+  return [
+    h('p', { id: WORD_KEYS_ID, hidden: '' }, keys),
+    h(
+      'div',
+      { popover: 'auto', id, class: 'term-pop word-pop', role: 'dialog', 'aria-labelledby': `${id}-h`, tabindex: '-1' },
+      h(
+        'p',
+        { class: 'tp-head' },
+        h('span', { id: `${id}-h`, class: 'tp-hanzi', lang: 'zh-Hans' }),
+        h('span', { class: 'tp-pinyin', lang: 'zh-Latn-pinyin' }),
+        h('span', { class: 'wp-trad', lang: 'zh-Hant', title: 'Traditional form' }),
+      ),
+      h('div', { class: 'wp-body', 'aria-live': 'polite' }),
+      h(
+        'p',
+        { class: 'tp-actions' },
+        h('button', { type: 'button', class: 'wp-star', 'aria-pressed': 'false' }, '☆ Star'),
+        h('a', { href: siteHref('words/') }, 'My words'),
+        h('button', { type: 'button', class: 'tp-close', popovertarget: id, popovertargetaction: 'hide' }, 'Close'),
+      ),
+      h('p', { class: 'wp-credit' }, 'Dictionary: ', h('a', { href: siteHref('about/#cc-cedict') }, 'CC-CEDICT'), ', licensed CC BY-SA 4.0'),
+    ),
+  ];
+}
 
 export class WordLookup extends HTMLElement {
   #abort = new AbortController();
@@ -30,6 +68,7 @@ export class WordLookup extends HTMLElement {
   }
 
   connectedCallback() {
+    if (!this.#pop) this.append(...wordPopover());
     const signal = this.#abort.signal;
     this.addEventListener('click', (e) => this.#onClick(e), { signal });
     this.addEventListener('keydown', (e) => this.#onKey(e), { signal });

@@ -65,6 +65,25 @@ describe('axe-core', () => {
       await page.locator('.settings summary').click();
       expect(await violations(page)).toEqual([]);
     });
+
+    // What the page's code builds when it arrives (elements/passage-bar.ts, word-lookup.ts, word-list.ts).
+    test(`finds no violation with the passage bar, the cite dialog, a word's popover and the word list open, ${theme} theme`, async ({ site, openPage }) => {
+      const page = await openPage({ colorScheme: theme, bypassCSP: true });
+      await load(page, `${site.at(DOC)}#p3-p5`);
+      await expect.poll(() => page.locator('.passage-bar').isVisible()).toBe(true);
+      expect(await violations(page)).toEqual([]);
+      await page.locator('.passage-bar [data-act="cite"]').click();
+      await expect.poll(() => page.locator('.cite-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+      expect(await violations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.locator('#p3 .cell.zh zh-w').first().click();
+      await expect.poll(() => page.locator('#word-pop:popover-open .wp-readings').count()).toBe(1);
+      expect(await violations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.locator('.word-list summary').click();
+      await page.locator('.wl-table tbody tr').first().waitFor();
+      expect(await violations(page)).toEqual([]);
+    });
   }
 
   test('finds no violation on a document at 375 px with pinyin on, in the dark', async ({ site, openPage }) => {

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { PHONE, siteBuild, siteTest } from './support/fixtures.ts';
@@ -221,6 +221,14 @@ describe('looking up a word in the portable build', () => {
     await word(page, '开采').click();
     await expect.poll(() => page.locator(`${POP} .wp-readings`).count()).toBe(1);
     expect(await page.locator(`${POP} .tp-pinyin`).textContent()).toBe('kāi cǎi');
+    // Its links and the word list's are built by the page's code, not in the HTML the build makes
+    // relative: each must still name a file (a folder opens as a listing from file://).
+    await page.keyboard.press('Escape');
+    await page.locator('.word-list summary').click();
+    await page.locator('.wl-table tbody tr').first().waitFor();
+    const links = await page.$$eval(`${POP} a, .wl-foot a`, (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBe(4);
+    for (const href of links) expect(existsSync(fileURLToPath(href.replace(/#.*$/, ''))) && !href.replace(/#.*$/, '').endsWith('/'), href).toBe(true);
     expect(problems).toEqual([]);
   });
 });

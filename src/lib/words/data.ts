@@ -27,7 +27,7 @@ export interface PageWords {
 /** The global a page's `words.js` calls: `__duizhaoWords(data)` (a classic script, for file://). */
 export const WORDS_GLOBAL = '__duizhaoWords';
 
-/** The one word popover of a document page (components/WordPopover.astro). */
+/** The one word popover of a document page (built by <word-lookup>, elements/word-lookup.ts). */
 export const WORD_POPOVER_ID = 'word-pop';
 
 /** The hidden description of the word keys that a focused sentence points to (aria-describedby). */
