@@ -26,10 +26,11 @@ export default defineConfig({
   // only the inline scripts the components mark as the site's own, so that content can add none.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // `?worker&url` (src/elements/on-first-use.ts): what a page loads at the reader's first use is
-  // one classic script of its own, bundled as Vite bundles a worker, so it runs from file:// too.
+  // one classic script of its own, bundled as Vite bundles a worker, so it runs from file:// too;
+  // in _astro/later/, which the portable build keeps (it bundles and drops the module chunks).
   vite: {
     build: { assetsInlineLimit: 0 },
-    worker: { format: 'iife' },
+    worker: { format: 'iife', rolldownOptions: { output: { entryFileNames: '_astro/later/[name].[hash].js' } } },
   },
   devToolbar: { enabled: false },
   // Everything is static: no image service, no fonts or scripts from other origins.

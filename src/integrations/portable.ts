@@ -47,7 +47,8 @@ export async function listFiles(dir: string): Promise<string[]> {
 export async function makePortable(dir: string): Promise<PortableReport> {
   const files = await listFiles(dir);
   const bundles = new Map<string, string>();
-  const isModuleChunk = (f: string) => f.startsWith('_astro/') && f.endsWith('.js');
+  // _astro/later/: classic scripts already (src/elements/on-first-use.ts), loaded by URL, kept.
+  const isModuleChunk = (f: string) => f.startsWith('_astro/') && !f.startsWith('_astro/later/') && f.endsWith('.js');
 
   for (const file of files.filter((f) => f.endsWith('.html'))) {
     const html = await readFile(join(dir, file), 'utf8');

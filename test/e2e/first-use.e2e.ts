@@ -14,7 +14,7 @@ const DOC = '1958-09-25/p1/copper-and-aluminum/';
  * reading code is slowed down by 400 ms, so what the reader does first happens before it is in.
  */
 async function openUnused(page: Page, url: string): Promise<Request[]> {
-  await page.route(/\/_astro\/document-page[.-][^/]*\.js$/, async (route) => {
+  await page.route(/\/_astro\/later\/document-page\.[^/]*\.js$/, async (route) => {
     await new Promise((done) => setTimeout(done, 400));
     await route.continue();
   });
