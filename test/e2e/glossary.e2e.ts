@@ -213,7 +213,8 @@ describe('the term popover', () => {
     expect(await mark.getAttribute('aria-haspopup')).toBe('dialog');
     await mark.click();
     const dialog = page.getByRole('dialog', { name: '土洋并举' });
-    expect(await dialog.count()).toBe(1);
+    // Opened for the first time, it shows once its note (glossary/…/note.js) is in.
+    await expect.poll(() => dialog.count()).toBe(1);
     expect(await dialog.isVisible()).toBe(true);
     expect(await dialog.getAttribute('id')).toBe(`pop-${TERM}`);
     // Focus moves into the dialog, so a screen reader reads it.
