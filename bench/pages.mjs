@@ -10,14 +10,14 @@
  *
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium), CONTENT_DIR, OUT_DIR.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch as launchChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../src/node/serve.ts';
+import { buildSite } from './build.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CONTENT = resolve(ROOT, process.env.CONTENT_DIR || 'content/documents');
@@ -42,19 +42,7 @@ const log = (...a) => console.log('[bench:pages]', ...a);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const gz = (buf) => gzipSync(buf, { level: 6 }).length;
 
-if (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync(join(OUT, 'index.html'))) {
-  log(`building ${relative(ROOT, CONTENT)} → ${relative(ROOT, OUT)} …`);
-  const r = spawnSync('npx', ['astro', 'build', '--outDir', OUT], {
-    cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: CONTENT, OUT_DIR: OUT, ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) {
-    console.error(r.stdout.slice(-4000), r.stderr.slice(-4000));
-    process.exit(1);
-  }
-}
+buildSite({ root: ROOT, content: CONTENT, out: OUT, log });
 
 const server = await serveStatic({ root: OUT });
 

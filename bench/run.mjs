@@ -18,6 +18,7 @@
  * SPLIT_DOCS (default 3000; 0 skips section 4).
  */
 import { spawnSync } from 'node:child_process';
+import { buildSite } from './build.mjs';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -46,22 +47,7 @@ const quantile = (xs, q) => {
 const log = (...a) => console.log('[bench]', ...a);
 
 // 1. Build.
-let siteBuildSeconds = NaN;
-if (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync(join(OUT, 'index.html'))) {
-  log(`building ${relative(ROOT, CONTENT)} → ${relative(ROOT, OUT)} …`);
-  const t = performance.now();
-  const r = spawnSync('npx', ['astro', 'build', '--force', '--outDir', OUT], {
-    cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: CONTENT, OUT_DIR: OUT, ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) {
-    console.error(r.stdout.slice(-4000), r.stderr.slice(-4000));
-    process.exit(1);
-  }
-  siteBuildSeconds = (performance.now() - t) / 1000;
-}
+const siteBuildSeconds = buildSite({ root: ROOT, content: CONTENT, out: OUT, force: true, log });
 
 log('timing the index build in-process …');
 const docs = sortDocuments(listDocumentFiles(CONTENT).map((f) => loadDocument(CONTENT, f).data));

@@ -5,17 +5,14 @@
  * (src/elements/ruby-apply.ts, bundled once per build as a classic script).
  */
 import { resolve } from 'node:path';
-import { getCollection } from 'astro:content';
 import type { PluggableList } from 'unified';
 import type { StoredDocument } from '../schemas/document.ts';
-import type { TermInfo } from '../lib/glossary/terms.ts';
 import { encodePinyin, PINYIN_GLOBAL } from '../lib/pinyin/data.ts';
 import { renderDocument } from '../lib/render/html.ts';
 import { bundleScript } from '../node/bundle.ts';
-import { pageTerms } from '../node/page-terms.ts';
 import { pinyinSyllables } from '../node/pinyin/reading.ts';
-import rehypeGlossary from '../plugins/rehype-glossary.ts';
 import rehypeRuby from '../plugins/rehype-ruby.ts';
+import { chineseTermMarks, documentTerms } from './terms.ts';
 
 let applier: Promise<string> | undefined;
 
@@ -29,16 +26,8 @@ function applierCode(): Promise<string> {
 
 /** The text of the page's `pinyin.js`: the applier, then a call with the page's readings. */
 export async function pinyinScript(doc: StoredDocument): Promise<string> {
-  const glossary = (await getCollection('glossary')).map((g) => g.data);
-  const terms = pageTerms(
-    glossary.map((g) => ({ term: g.term, slug: g.slug, gloss: g.gloss, reading: g.reading, renderings: g.renderings })),
-    doc.entities,
-  );
-  const plugins: PluggableList = [
-    // Only which Chinese text is a term, and its reading, matter here: no links, no English renderings.
-    [rehypeGlossary, { terms: terms.map((t) => ({ ...t, renderings: [] })), hrefOf: (t: TermInfo) => `#${t.id}` }],
-    [rehypeRuby, { syllables: pinyinSyllables, collect: true }],
-  ];
+  // The glossary marks first: a term's own reading wins inside it.
+  const plugins: PluggableList = [chineseTermMarks(await documentTerms(doc)), [rehypeRuby, { syllables: pinyinSyllables, collect: true }]];
   const data = encodePinyin(renderDocument(doc, plugins).data.pinyin ?? []);
   // JSON is valid JavaScript; `<` escaped so the text can never close a script element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');

@@ -19,7 +19,7 @@
  * The styles of what the code shows come with it: a page's `<template data-first-use>` holds their
  * `<link rel=stylesheet>`, added to the page at the first use.
  *
- * What a page loads is a classic script of its own (`script(url)`, with a `?worker&url` import: a
+ * What a page loads is a classic script of its own (load-script.ts, with a `?worker&url` import: a
  * bundle of the module and all it imports, as Vite bundles a worker), which runs from file:// too.
  *
  * Several scripts of one page may each register what they load: the first use loads them all,
@@ -52,17 +52,6 @@ export function onFirstUse(load: () => Promise<unknown>): void {
   window.addEventListener('hashchange', start);
   // The page's other scripts register theirs in this same task: start after them.
   if (startsAtOnce()) queueMicrotask(start);
-}
-
-/** Loads a classic script (a bundle of its own, `?worker&url`): resolves when it has run. */
-export function script(src: string): Promise<void> {
-  return new Promise((done, fail) => {
-    const el = document.createElement('script');
-    el.src = src;
-    el.onload = () => done();
-    el.onerror = () => fail(new Error(`could not load ${src}`));
-    document.head.append(el);
-  });
 }
 
 /** True when the address or the view asks for the page's code before any use. */

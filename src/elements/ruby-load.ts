@@ -6,6 +6,8 @@
  * shows pinyin at load. Asked for the first time pinyin is shown (<pinyin-switch>), when study mode
  * hides it, and by the word lookup, which reads a word's pinyin here from its ruby.
  */
+import { loadScript } from './load-script.ts';
+
 const root = document.documentElement;
 let request: Promise<void> | null = null;
 
@@ -31,26 +33,14 @@ function waited(): Promise<void> {
 function load(): Promise<void> {
   const src = root.dataset.rubySrc;
   if (!src) return Promise.reject(new Error('no pinyin.js on this page'));
-  return new Promise<void>((resolve, reject) => {
-    const fail = (error: Error) => {
+  return loadScript(src)
+    .then(() => {
+      if (root.dataset.ruby !== 'on') throw new Error(`${src}: no pinyin`);
+    })
+    .catch((error: unknown) => {
       request = null;
-      reject(error);
-    };
-    const script = document.createElement('script');
-    script.src = src;
-    script.async = true;
-    // A classic script runs before its load event: by then the ruby is in the page.
-    script.onload = () => {
-      script.remove();
-      if (root.dataset.ruby === 'on') resolve();
-      else fail(new Error(`${src}: no pinyin`));
-    };
-    script.onerror = () => {
-      script.remove();
-      fail(new Error(`${src}: not loaded`));
-    };
-    document.head.append(script);
-  });
+      throw error;
+    });
 }
 
 /** Whether the view shows pinyin: switched on, or covered by study mode ("hide pinyin"). */

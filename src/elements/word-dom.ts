@@ -5,6 +5,7 @@
  */
 import { isPageWords, readings, WORDS_GLOBAL, type Entry, type PageWords } from '../lib/words/data.ts';
 import { DATA, SELECT } from '../lib/render/markup.ts';
+import { loadScript } from './load-script.ts';
 import { partners } from './passage-dom.ts';
 
 declare global {
@@ -18,25 +19,19 @@ const loads = new Map<string, Promise<PageWords>>();
 export function loadWords(src: string): Promise<PageWords> {
   let request = loads.get(src);
   if (!request) {
-    request = new Promise<PageWords>((resolve, reject) => {
-      let data: unknown;
-      globalThis[WORDS_GLOBAL] = (d: unknown) => (data = d);
-      const script = document.createElement('script');
-      script.src = src;
-      script.async = true;
-      // A classic script runs before its load event: by then it has handed its data over.
-      script.onload = () => {
-        script.remove();
-        if (isPageWords(data)) resolve(data);
-        else reject(new Error(`${src} did not hand over word data`));
-      };
-      script.onerror = () => {
-        script.remove();
+    let data: unknown;
+    globalThis[WORDS_GLOBAL] = (d: unknown) => (data = d);
+    // By the time it has run, the script has handed its data over.
+    request = loadScript(src).then(
+      () => {
+        if (isPageWords(data)) return data;
+        throw new Error(`${src} did not hand over word data`);
+      },
+      (error: unknown) => {
         loads.delete(src);
-        reject(new Error(`Could not load ${src}`));
-      };
-      document.head.append(script);
-    });
+        throw error;
+      },
+    );
     loads.set(src, request);
   }
   return request;

@@ -3,17 +3,11 @@
  * lines that put it over the characters (src/data/pinyin.ts), loaded the first time the page shows
  * pinyin, as a classic script so that it loads from file:// too (src/elements/ruby-load.ts).
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import type { APIRoute } from 'astro';
 import type { StoredDocument } from '../../schemas/document.ts';
-import { builds } from '../../data/build-mode.ts';
+import { documentFilePaths, javascript } from '../../data/document-files.ts';
 import { pinyinScript } from '../../data/pinyin.ts';
 
-export const getStaticPaths = (async () =>
-  (builds('documents') ? await getCollection('documents') : []).map((d) => ({
-    params: { doc: d.data.path.replace(/\/$/, '') },
-    props: { doc: d.data },
-  }))) satisfies GetStaticPaths;
+export const getStaticPaths = documentFilePaths;
 
-export const GET: APIRoute<{ doc: StoredDocument }> = async ({ props }) =>
-  new Response(await pinyinScript(props.doc), { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+export const GET: APIRoute<{ doc: StoredDocument }> = async ({ props }) => javascript(await pinyinScript(props.doc));

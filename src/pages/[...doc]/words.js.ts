@@ -3,19 +3,13 @@
  * document page, loaded by its word popover on the first lookup (src/elements/word-lookup.ts), as
  * a classic script so that it loads from file:// too. CC-CEDICT data: CC BY-SA 4.0.
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import type { APIRoute } from 'astro';
 import type { StoredDocument } from '../../schemas/document.ts';
-import { builds } from '../../data/build-mode.ts';
+import { documentFilePaths, javascript } from '../../data/document-files.ts';
 import { documentWords } from '../../data/words.ts';
 import { WORDS_GLOBAL } from '../../lib/words/data.ts';
 import { wordsScript } from '../../node/words/page-words.ts';
 
-export const getStaticPaths = (async () =>
-  (builds('documents') ? await getCollection('documents') : []).map((d) => ({
-    params: { doc: d.data.path.replace(/\/$/, '') },
-    props: { doc: d.data },
-  }))) satisfies GetStaticPaths;
+export const getStaticPaths = documentFilePaths;
 
-export const GET: APIRoute<{ doc: StoredDocument }> = async ({ props }) =>
-  new Response(wordsScript(await documentWords(props.doc), WORDS_GLOBAL), { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+export const GET: APIRoute<{ doc: StoredDocument }> = async ({ props }) => javascript(wordsScript(await documentWords(props.doc), WORDS_GLOBAL));
