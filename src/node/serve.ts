@@ -32,6 +32,8 @@ export interface ServeOptions {
   root: string;
   /** The base path the site was built for. @default '/' */
   base?: string;
+  /** Told the path of every request the server gets (a test's record of what reached the network). */
+  onRequest?: (path: string) => void;
 }
 
 /**
@@ -39,12 +41,13 @@ export interface ServeOptions {
  * `dir` → redirect to `dir/`, unknown paths → `404.html` with status 404.
  * Responses are `no-store` so a rebuilt site is never shadowed by a cached one.
  */
-export async function serveStatic({ root, base = '/' }: ServeOptions): Promise<StaticServer> {
+export async function serveStatic({ root, base = '/', onRequest }: ServeOptions): Promise<StaticServer> {
   const rootDir = resolve(root);
   const basePath = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    onRequest?.(url.pathname);
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
       return send(res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed');
